@@ -1,0 +1,11 @@
+package dev.grader.ingest;
+
+/** Classify a cell of a submission by what it holds. */
+public enum CellKind {
+    /** Python (or Java) source meant to be run. */
+    CODE,
+    /** Prose: markdown, headings, plain text. */
+    MARKDOWN,
+    /** A raw notebook cell: neither rendered nor run, but it may hold code. */
+    RAW
+}

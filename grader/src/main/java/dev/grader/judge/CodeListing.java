@@ -1,0 +1,24 @@
+package dev.grader.judge;
+
+import java.util.List;
+
+/**
+ * Hold the student's code of one answer with the student's own line numbers.
+ *
+ * @param file the student's file
+ * @param lines the code lines in order
+ */
+public record CodeListing(String file, List<Line> lines) {
+
+    public CodeListing {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * Hold one line of code.
+     *
+     * @param number the line's number in the student's file, 0 for a line the grader made up
+     * @param text the line's text
+     */
+    public record Line(int number, String text) {}
+}

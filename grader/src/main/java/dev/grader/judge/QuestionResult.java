@@ -1,0 +1,30 @@
+package dev.grader.judge;
+
+import dev.grader.ingest.Note;
+import java.util.List;
+
+/**
+ * Hold how one question of one submission was graded.
+ *
+ * @param id question id
+ * @param title question title
+ * @param kind {@code code} or {@code prose}
+ * @param status {@code answered}, {@code missing}, {@code syntax_error}, {@code crashed}, {@code timeout},
+ *     {@code output_limit}, {@code environment}, {@code grader_error} or {@code ran}
+ * @param how how the answer was located, or why it was not found
+ * @param points points earned
+ * @param maxPoints points possible
+ * @param checks outcome of each check
+ * @param code the student's code shown in reports, or {@code null} for prose
+ * @param run what the program did, or {@code null} when it did not run
+ * @param prose the student's prose for the question (may be empty)
+ * @param notes notes from ingest, segment and build about this question
+ */
+public record QuestionResult(String id, String title, String kind, String status, String how, double points,
+        double maxPoints, List<CheckResult> checks, CodeListing code, RunSummary run, String prose, List<Note> notes) {
+
+    public QuestionResult {
+        checks = List.copyOf(checks);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.grader.run;
+
+import java.util.List;
+
+/**
+ * Hold the multiprocessing activity a run recorded: processes, pools and units of work with their output.
+ *
+ * <p>Line numbers are 1-based lines of the program that ran ({@code main.py}); 0 when unknown.
+ *
+ * @param processes every {@code multiprocessing.Process} created, pool workers included
+ * @param pools every {@code multiprocessing.Pool} and {@code ProcessPoolExecutor} created
+ * @param units units of work in child processes: a started Process's run or one pool task
+ * @param mainOutput what the main process itself printed on stdout
+ * @param problems lines of the trace the grader could not read, for diagnosis
+ */
+public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
+        List<String> problems) {
+
+    public Trace {
+        processes = List.copyOf(processes);
+        pools = List.copyOf(pools);
+        units = List.copyOf(units);
+        problems = List.copyOf(problems);
+    }
+
+    /** Return an empty trace: nothing multiprocessing happened or nothing was recorded. */
+    public static Trace empty() {
+        return new Trace(List.of(), List.of(), List.of(), "", List.of());
+    }
+
+    /**
+     * Describe one Process object.
+     *
+     * @param id tracer id of the object
+     * @param name the Process name
+     * @param target qualified name of the target or the subclass's run
+     * @param createdLine program line where the student created it
+     * @param pid the child's pid once started, 0 before
+     * @param startLine program line of the student's {@code start()}, 0 when the student never called it
+     * @param joinLine program line of the student's first {@code join()}, 0 when never joined by the student
+     * @param terminateLine program line of {@code terminate()} or {@code kill()}, 0 when never called
+     * @param poolWorker whether a pool or executor created it (not the student)
+     * @param exitCode exit code seen by the parent, {@code null} when unknown
+     */
+    public record ProcessRecord(String id, String name, String target, int createdLine, int pid, int startLine,
+            int joinLine, int terminateLine, boolean poolWorker, Integer exitCode) {
+
+        /** Return true when the process was started, by the student or by a pool. */
+        public boolean started() {
+            return pid != 0;
+        }
+
+        /** Return true when the student called {@code join()} on it. */
+        public boolean joined() {
+            return joinLine != 0;
+        }
+    }
+
+    /**
+     * Describe one pool of workers.
+     *
+     * @param id tracer id of the pool
+     * @param kind {@code Pool} or {@code ProcessPoolExecutor}
+     * @param line program line where the student created it
+     * @param size number of workers asked for (or the default chosen)
+     * @param workerPids pids of the workers seen
+     * @param calls work submitted to it by the student
+     * @param closeLine line of {@code close()}, 0 when never called
+     * @param joinLine line of {@code join()}, 0 when never called
+     * @param terminateLine line of {@code terminate()}, 0 when never called
+     * @param exitLine line of the {@code with} block's end (its {@code __exit__}), 0 when not used in {@code with}
+     * @param shutdownLine line of an executor's {@code shutdown()}, 0 when never called
+     */
+    public record PoolRecord(String id, String kind, int line, int size, List<Integer> workerPids, List<PoolCall> calls,
+            int closeLine, int joinLine, int terminateLine, int exitLine, int shutdownLine) {
+
+        public PoolRecord {
+            workerPids = List.copyOf(workerPids);
+            calls = List.copyOf(calls);
+        }
+
+        /** Return true when the student released the pool: close, terminate, shutdown or a {@code with} block. */
+        public boolean released() {
+            return closeLine != 0 || terminateLine != 0 || exitLine != 0 || shutdownLine != 0;
+        }
+    }
+
+    /**
+     * Describe work the student handed to a pool.
+     *
+     * @param method {@code map}, {@code starmap}, {@code imap}, {@code imap_unordered}, {@code apply},
+     *     {@code apply_async}, {@code map_async}, {@code starmap_async}, {@code submit}
+     * @param function qualified name of the function sent
+     * @param line program line of the call
+     */
+    public record PoolCall(String method, String function, int line) {}
+
+    /**
+     * Describe one unit of work that ran in a child process.
+     *
+     * @param id stable id within the run
+     * @param kind {@code process} (a started Process's run) or {@code task} (one item of a pool call)
+     * @param pid pid of the process that ran it
+     * @param processId for a {@code process} unit, the {@link ProcessRecord#id()}; for a task, the pool's id when known
+     * @param function qualified name of the function run
+     * @param argument short text of the arguments
+     * @param stdout what the unit printed on stdout
+     * @param stderr what it printed on stderr
+     * @param error the exception that ended it, as {@code Type: message}, or {@code null}
+     * @param finished whether it ran to its end (false when it was still running when the run ended)
+     */
+    public record Unit(String id, String kind, int pid, String processId, String function, String argument,
+            String stdout, String stderr, String error, boolean finished) {}
+}
