@@ -1,0 +1,158 @@
+package dev.grader.build;
+
+import dev.grader.build.Program.Origin;
+import dev.grader.ingest.Cell;
+import dev.grader.ingest.CellKind;
+import dev.grader.ingest.Note;
+import dev.grader.ingest.Submission;
+import dev.grader.segment.Answer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Make a runnable program from a code answer: a prelude of earlier definitions plus the answer's code.
+ *
+ * <p>Notebook answers lean on earlier cells (a Q6 cell that uses what the Q3 cell imported), so the
+ * imports, function and class definitions and plain assignments of every earlier code cell run first.
+ * Calls and {@code __main__} blocks of earlier cells are left out: they would run other answers.
+ */
+public final class ProgramBuilder {
+
+    private static final Set<String> PRELUDE_KINDS = Set.of("Import", "ImportFrom", "FunctionDef",
+            "AsyncFunctionDef", "ClassDef");
+    private static final Set<String> ASSIGN_KINDS = Set.of("Assign", "AnnAssign");
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "^\\s*(import\\s|from\\s+\\S+\\s+import|def\\s|class\\s|if\\s|elif\\s|else\\s*:|for\\s|while\\s|with\\s|"
+                    + "try\\s*:|except|finally|return\\b|print\\s*\\(|#|@|[\\w.\\[\\]]+\\s*[-+*/]?=|[\\w.]+\\s*\\(|pass\\b|\\)|\\]).*");
+
+    private final PythonSource python;
+    private final UnaryOperator<String> neutralise;
+
+    /**
+     * Make a builder.
+     *
+     * @param python the parser to ask
+     * @param neutralise turns IPython-only lines (magics, {@code !shell}) into {@code pass}, keeping lines
+     */
+    public ProgramBuilder(PythonSource python, UnaryOperator<String> neutralise) {
+        this.python = python;
+        this.neutralise = neutralise;
+    }
+
+    /**
+     * Build the program of one answer.
+     *
+     * @param submission the whole submission, for the prelude
+     * @param answer the answer to run
+     * @param stdin what the program reads
+     * @return the program, or {@code null} when the answer holds no code
+     */
+    public Built build(Submission submission, Answer answer, String stdin) {
+        List<Note> notes = new ArrayList<>();
+        List<Cell> code = new ArrayList<>();
+        for (Cell c : answer.codeCells()) {
+            String src = neutralise.apply(c.source());
+            PythonSource.SyntaxError e = python.check(src);
+            if (e != null && looksLikeProse(src)) {
+                notes.add(new Note(c.file(), c.firstLine(), "this code cell holds prose, not code: it was not run"));
+                continue;
+            }
+            code.add(c);
+        }
+        if (code.isEmpty()) {
+            return new Built(null, notes);
+        }
+        Cell first = code.get(0);
+        List<String> lines = new ArrayList<>();
+        List<Origin> origins = new ArrayList<>();
+        prelude(submission, first, answer, lines, origins);
+        int answerStart = lines.size() + 1;
+        for (Cell c : code) {
+            String[] src = neutralise.apply(c.source()).split("\n", -1);
+            for (int i = 0; i < src.length; i++) {
+                lines.add(src[i]);
+                origins.add(new Origin(c.file(), c.fileLine(i + 1)));
+            }
+        }
+        String answerSource = String.join("\n", lines.subList(answerStart - 1, lines.size())) + "\n";
+        Program.SyntaxProblem problem = null;
+        PythonSource.SyntaxError e = python.check(answerSource);
+        if (e != null) {
+            int programLine = Math.min(answerStart - 1 + Math.max(e.line(), 1), origins.size());
+            problem = new Program.SyntaxProblem(origins.get(programLine - 1), e.column(), e.message());
+        }
+        String source = String.join("\n", lines) + "\n";
+        return new Built(new Program(answer.questionId(), source, origins, first.file(), answerStart, stdin, problem),
+                notes);
+    }
+
+    private void prelude(Submission submission, Cell first, Answer answer, List<String> lines, List<Origin> origins) {
+        Comparator<Cell> order = Comparator.comparingInt(Cell::index).thenComparingInt(Cell::firstLine);
+        for (Cell c : submission.cells()) {
+            if (c.kind() != CellKind.CODE || c.isBlank() || order.compare(c, first) >= 0
+                    || answer.cells().contains(c)) {
+                continue;
+            }
+            String src = neutralise.apply(c.source());
+            if (python.check(src) != null) {
+                continue;
+            }
+            String[] srcLines = src.split("\n", -1);
+            for (PythonSource.Statement s : python.statements(src)) {
+                if (s.mainGuard() || !(PRELUDE_KINDS.contains(s.kind()) || isPlainAssignment(s, srcLines))) {
+                    continue;
+                }
+                for (int i = s.firstLine(); i <= s.lastLine() && i <= srcLines.length; i++) {
+                    lines.add(srcLines[i - 1]);
+                    origins.add(new Origin(c.file(), c.fileLine(i)));
+                }
+            }
+        }
+    }
+
+    /** Keep assignments of plain values; a call could start processes of another answer. */
+    private static boolean isPlainAssignment(PythonSource.Statement s, String[] lines) {
+        if (!ASSIGN_KINDS.contains(s.kind())) {
+            return false;
+        }
+        for (int i = s.firstLine(); i <= s.lastLine() && i <= lines.length; i++) {
+            if (lines[i - 1].contains("(")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tell prose typed into a code cell from code with a syntax error. */
+    static boolean looksLikeProse(String src) {
+        int code = 0;
+        int total = 0;
+        for (String line : src.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            total++;
+            if (CODE_LINE.matcher(line).matches()) {
+                code++;
+            }
+        }
+        return total > 0 && code * 2 < total;
+    }
+
+    /**
+     * Hold the built program (or {@code null} when the answer has no code) and what building noticed.
+     *
+     * @param program the program, or {@code null}
+     * @param notes notes for the student
+     */
+    public record Built(Program program, List<Note> notes) {
+
+        public Built {
+            notes = List.copyOf(notes);
+        }
+    }
+}

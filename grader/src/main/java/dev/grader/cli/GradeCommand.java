@@ -1,0 +1,117 @@
+package dev.grader.cli;
+
+import dev.grader.judge.BatchResult;
+import dev.grader.judge.SubmissionResult;
+import dev.grader.pipeline.Grader;
+import dev.grader.python.Interpreter;
+import dev.grader.report.ReportWriter;
+import dev.grader.rubric.Rubric;
+import dev.grader.run.LocalRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Grade a batch of submissions and write the reports. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {"Grade submissions: each FILE given, and each file or first-level folder inside a FOLDER "
+                + "given, is one student's submission (its name without extension is its id).",
+            "Writes results.json, grades.csv, index.html and one page per student into the output folder."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every submission was graded and every answer ran",
+            "1:some submission has errors (crash, timeout, syntax error, missing answer) or could not be read",
+            "2:bad command line or invalid rubric",
+            "3:no usable Python interpreter",
+            "4:grader error, or the reports could not be written"})
+final class GradeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Options options;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Submission files or folders of submissions.")
+    private List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "Folder for the reports. Default: ${DEFAULT-VALUE}.")
+    private Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Programs run at once. Default: the number of cores.")
+    private Integer jobs;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Folder of FreeMarker templates overriding the bundled ones.")
+    private Path templates;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println(p + ": no such file or folder");
+                return Main.USAGE;
+            }
+        }
+        if (jobs != null && jobs < 1) {
+            err.println("--jobs must be at least 1, not " + jobs);
+            return Main.USAGE;
+        }
+        Rubric rubric = options.loadRubric(err);
+        if (rubric == null) {
+            return Main.USAGE;
+        }
+        Interpreter python = options.probePython(err);
+        if (python == null) {
+            return Main.ENVIRONMENT;
+        }
+        int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        BatchResult batch;
+        try (Grader grader = new Grader(rubric, python, new LocalRunner(python), n)) {
+            batch = grader.grade(paths, step -> { });
+        } catch (IOException e) {
+            err.println("grader error: could not start the Python helper: " + e.getMessage());
+            return Main.GRADER_ERROR;
+        }
+        try {
+            new ReportWriter(templates).write(batch, out);
+        } catch (IOException | RuntimeException e) {
+            err.println("grader error: could not write the reports to " + out + ": " + e.getMessage());
+            return Main.GRADER_ERROR;
+        }
+        Map<String, Integer> byStatus = new TreeMap<>();
+        for (SubmissionResult s : batch.submissions()) {
+            byStatus.merge(s.status(), 1, Integer::sum);
+        }
+        stdout.println("Graded " + batch.submissions().size() + " submission"
+                + (batch.submissions().size() == 1 ? "" : "s") + " with " + rubric.title() + ": " + byStatus);
+        for (SubmissionResult s : batch.submissions()) {
+            stdout.printf("  %-40s %6s / %-6s %s%s%n", s.id(), fmt(s.points()), fmt(s.maxPoints()), s.status(),
+                    s.reason() == null ? "" : " (" + s.reason() + ")");
+        }
+        stdout.println("Isolation: " + batch.isolation());
+        stdout.println("Reports: " + out.resolve("index.html") + ", " + out.resolve("grades.csv") + ", "
+                + out.resolve("results.json"));
+        if (byStatus.containsKey("grader_error")) {
+            return Main.GRADER_ERROR;
+        }
+        return byStatus.keySet().stream().allMatch("graded"::equals) ? Main.OK : Main.FAILURES;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,493 @@
+package dev.grader.judge;
+
+import dev.grader.build.Program;
+import dev.grader.ingest.Cell;
+import dev.grader.ingest.CellKind;
+import dev.grader.ingest.Note;
+import dev.grader.rubric.Check;
+import dev.grader.rubric.Question;
+import dev.grader.run.RunResult;
+import dev.grader.run.Trace;
+import dev.grader.run.Trace.PoolRecord;
+import dev.grader.run.Trace.ProcessRecord;
+import dev.grader.run.Trace.Unit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import dev.grader.segment.Answer;
+
+/**
+ * Decide every check of a question from the answer, its program and what the program did.
+ *
+ * <p>Verdicts rest on the trace of the run, never on outputs saved in the notebook, and never on
+ * which pool worker ran which task, so the same submission always gets the same verdicts.
+ */
+public final class Judge {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+    private static final Pattern TRACEBACK_LINE = Pattern.compile("File \"([^\"]*)\", line (\\d+)");
+    private static final Pattern EXCEPTION_LINE = Pattern.compile("^([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\\b.*)$");
+
+    /** Judge one question. {@code program} and {@code run} are null when there is no code to run. */
+    public QuestionResult judge(Question question, Answer answer, Program program, RunResult run) {
+        List<Note> notes = new ArrayList<>(answer.notes());
+        String kind = question.kind() == Question.Kind.CODE ? "code" : "prose";
+        String prose = proseOf(question, answer);
+        if (!answer.found()) {
+            List<CheckResult> checks = new ArrayList<>();
+            for (Check c : question.checks()) {
+                checks.add(result(c, Verdict.SKIPPED, "No answer found for " + question.id() + ": " + answer.how(),
+                        List.of()));
+            }
+            return new QuestionResult(question.id(), question.title(), kind, "missing", answer.how(), 0,
+                    question.maxPoints(), checks, null, null, "", notes);
+        }
+        CodeListing code = program == null ? listing(answer) : listingOf(program);
+        String status;
+        if (program == null) {
+            status = question.kind() == Question.Kind.CODE ? "no_code" : "answered";
+        } else if (program.syntaxError() != null) {
+            status = "syntax_error";
+        } else if (run == null) {
+            status = "not_run";
+        } else if (run.error() != null) {
+            status = "grader_error";
+        } else if (run.timedOut()) {
+            status = "timeout";
+        } else if (run.outputLimitHit()) {
+            status = "output_limit";
+        } else if (run.exitCode() != 0) {
+            status = "crashed";
+        } else {
+            status = "ran";
+        }
+        RunSummary summary = run == null ? null : summarise(program, run);
+        List<CheckResult> checks = new ArrayList<>();
+        for (Check c : question.checks()) {
+            checks.add(decide(question, c, prose, program, run, summary));
+        }
+        double points = checks.stream().mapToDouble(CheckResult::points).sum();
+        return new QuestionResult(question.id(), question.title(), kind, status, answer.how(), points,
+                question.maxPoints(), checks, code, summary, prose, notes);
+    }
+
+    private CheckResult decide(Question q, Check c, String prose, Program program, RunResult run, RunSummary summary) {
+        if (c.type().equals("answered")) {
+            return answered(c, prose);
+        }
+        if (program == null) {
+            return result(c, Verdict.FAIL, failText(c, "No code was found in the answer to " + q.id() + "."), List.of());
+        }
+        if (program.syntaxError() != null) {
+            Program.SyntaxProblem e = program.syntaxError();
+            String where = e.line() > 0 ? " at " + e.origin().describe() : "";
+            if (c.type().equals("runs")) {
+                return result(c, Verdict.FAIL, "The code does not compile: SyntaxError" + where + ": " + e.message(),
+                        List.of("SyntaxError" + where + ": " + e.message()));
+            }
+            return result(c, Verdict.SKIPPED, "Not checked: the code does not compile.", List.of());
+        }
+        if (run == null) {
+            return result(c, Verdict.SKIPPED, "Not checked: the program was not run.", List.of());
+        }
+        if (run.error() != null) {
+            return result(c, Verdict.ERROR, "The grader could not run the program: " + run.error(), List.of(run.error()));
+        }
+        Trace t = run.trace() == null ? Trace.empty() : run.trace();
+        switch (c.type()) {
+            case "runs":
+                return runs(c, program, run, summary);
+            case "process_started":
+                return processStarted(c, program, t);
+            case "process_joined":
+                return processJoined(c, program, t);
+            case "pool_created":
+                return poolCreated(c, program, t);
+            case "pool_used":
+                return poolUsed(c, program, t);
+            case "pool_closed":
+                return poolClosed(c, program, t);
+            case "processes_started":
+                return processesStarted(c, t);
+            case "children_print":
+                return childrenPrint(c, t);
+            case "distinct_outputs":
+                return distinctOutputs(c, t);
+            case "output_matches":
+                return outputMatches(c, run);
+            default:
+                return result(c, Verdict.ERROR, "Unknown check type '" + c.type() + "'.", List.of());
+        }
+    }
+
+    private CheckResult answered(Check c, String prose) {
+        int min = c.intParam("min_words", 15);
+        int words = countWords(prose);
+        String evidence = words + " word" + (words == 1 ? "" : "s") + " of prose (at least " + min + " needed)";
+        return words >= min
+                ? result(c, Verdict.PASS, passText(c, "Answered."), List.of(evidence))
+                : result(c, Verdict.FAIL, failText(c, "The answer is too short or missing."), List.of(evidence));
+    }
+
+    private CheckResult runs(Check c, Program program, RunResult run, RunSummary summary) {
+        if (run.succeeded()) {
+            return result(c, Verdict.PASS, passText(c, "The program ran to completion."),
+                    List.of("exit code 0 after " + run.wallMillis() + " ms"));
+        }
+        List<String> evidence = new ArrayList<>();
+        String why;
+        if (run.timedOut()) {
+            why = "The program did not finish within the time limit and was stopped; a process may be waiting "
+                    + "forever (a join() on a blocked child, a Pipe never closed, a pool never closed).";
+            evidence.add("stopped after " + run.wallMillis() + " ms (time limit)");
+        } else if (run.outputLimitHit()) {
+            why = "The program printed more than the output limit and was stopped.";
+            evidence.add("output limit reached");
+        } else {
+            why = summary.error() != null ? "The program failed: " + summary.error()
+                    : "The program exited with code " + run.exitCode() + ".";
+            evidence.add("exit code " + run.exitCode());
+            if (summary.error() != null) {
+                evidence.add(summary.error());
+            }
+        }
+        String base = c.failFeedback().isBlank() ? why : c.failFeedback() + " " + why;
+        return result(c, Verdict.FAIL, base, evidence);
+    }
+
+    private CheckResult processStarted(Check c, Program program, Trace t) {
+        List<ProcessRecord> mine = studentStarted(t);
+        if (mine.isEmpty()) {
+            List<String> evidence = new ArrayList<>();
+            for (ProcessRecord p : t.processes()) {
+                if (!p.poolWorker()) {
+                    evidence.add(p.name() + " created at " + at(program, p.createdLine()) + " but never started");
+                }
+            }
+            if (evidence.isEmpty()) {
+                evidence.add(t.pools().isEmpty() ? "no multiprocessing.Process was created"
+                        : "only pool workers ran: no Process was created by the answer");
+            }
+            return result(c, Verdict.FAIL, failText(c, "No process was started."), evidence);
+        }
+        List<String> evidence = new ArrayList<>();
+        for (ProcessRecord p : mine) {
+            evidence.add(p.name() + describeTarget(p) + " started at " + at(program, p.startLine()));
+        }
+        return result(c, Verdict.PASS, passText(c, "A process was started."), evidence);
+    }
+
+    private CheckResult processJoined(Check c, Program program, Trace t) {
+        List<ProcessRecord> mine = studentStarted(t);
+        if (mine.isEmpty()) {
+            return result(c, Verdict.FAIL, failText(c, "No process was started, so none was joined."),
+                    List.of("no process started by the answer"));
+        }
+        List<String> evidence = new ArrayList<>();
+        boolean all = true;
+        for (ProcessRecord p : mine) {
+            if (p.joined()) {
+                evidence.add(p.name() + " joined at " + at(program, p.joinLine()));
+            } else {
+                all = false;
+                evidence.add(p.name() + " started at " + at(program, p.startLine()) + " was never joined");
+            }
+        }
+        return all ? result(c, Verdict.PASS, passText(c, "Every process was joined."), evidence)
+                : result(c, Verdict.FAIL, failText(c, "A process was started but never joined."), evidence);
+    }
+
+    private CheckResult poolCreated(Check c, Program program, Trace t) {
+        if (t.pools().isEmpty()) {
+            return result(c, Verdict.FAIL, failText(c, "No pool was created."), List.of("no Pool or ProcessPoolExecutor created"));
+        }
+        List<String> evidence = new ArrayList<>();
+        for (PoolRecord p : t.pools()) {
+            evidence.add(p.kind() + "(" + p.size() + ") created at " + at(program, p.line()));
+        }
+        return result(c, Verdict.PASS, passText(c, "A pool was created."), evidence);
+    }
+
+    private CheckResult poolUsed(Check c, Program program, Trace t) {
+        List<String> evidence = new ArrayList<>();
+        for (PoolRecord p : t.pools()) {
+            for (Trace.PoolCall call : p.calls()) {
+                evidence.add(call.method() + "(" + shortName(call.function()) + ") at " + at(program, call.line()));
+            }
+        }
+        if (evidence.isEmpty()) {
+            return result(c, Verdict.FAIL, failText(c, "No work was given to a pool."),
+                    List.of(t.pools().isEmpty() ? "no pool was created" : "the pool was created but no work was submitted to it"));
+        }
+        return result(c, Verdict.PASS, passText(c, "Work was given to the pool."), evidence);
+    }
+
+    private CheckResult poolClosed(Check c, Program program, Trace t) {
+        if (t.pools().isEmpty()) {
+            return result(c, Verdict.FAIL, failText(c, "No pool was created."), List.of("no pool was created"));
+        }
+        List<String> evidence = new ArrayList<>();
+        boolean all = true;
+        for (PoolRecord p : t.pools()) {
+            String name = p.kind() + " created at " + at(program, p.line());
+            if (p.exitLine() != 0) {
+                evidence.add(name + " released by its with block ending at " + at(program, p.exitLine()));
+            } else if (p.closeLine() != 0) {
+                evidence.add(name + " closed at " + at(program, p.closeLine())
+                        + (p.joinLine() != 0 ? ", joined at " + at(program, p.joinLine()) : ", never joined"));
+            } else if (p.terminateLine() != 0) {
+                evidence.add(name + " terminated at " + at(program, p.terminateLine()));
+            } else if (p.shutdownLine() != 0) {
+                evidence.add(name + " shut down at " + at(program, p.shutdownLine()));
+            } else {
+                all = false;
+                evidence.add(name + " was never closed");
+            }
+        }
+        return all ? result(c, Verdict.PASS, passText(c, "The pool was closed."), evidence)
+                : result(c, Verdict.FAIL, failText(c, "A pool was never closed."), evidence);
+    }
+
+    private CheckResult processesStarted(Check c, Trace t) {
+        int min = c.intParam("min", 4);
+        int mine = studentStarted(t).size();
+        int workers = (int) t.processes().stream().filter(p -> p.poolWorker() && p.started()).count();
+        int total = mine + workers;
+        String evidence = total + " child process" + (total == 1 ? "" : "es") + " started (" + mine
+                + " by the answer, " + workers + " pool worker" + (workers == 1 ? "" : "s") + "); at least " + min
+                + " needed";
+        return total >= min ? result(c, Verdict.PASS, passText(c, "Enough processes were started."), List.of(evidence))
+                : result(c, Verdict.FAIL, failText(c, "Too few processes were started."), List.of(evidence));
+    }
+
+    private CheckResult childrenPrint(Check c, Trace t) {
+        List<String> evidence = new ArrayList<>();
+        for (Unit u : t.units()) {
+            if (!u.stdout().isBlank()) {
+                evidence.add(unitLabel(u) + " printed " + quote(u.stdout()));
+            }
+        }
+        if (evidence.isEmpty()) {
+            String why = t.units().isEmpty() ? "no work ran in a child process"
+                    : t.units().size() + " unit" + (t.units().size() == 1 ? "" : "s")
+                            + " of work ran in child processes and none printed";
+            return result(c, Verdict.FAIL, failText(c, "The child processes printed nothing."), List.of(why));
+        }
+        return result(c, Verdict.PASS, passText(c, "The child processes print."), evidence);
+    }
+
+    private CheckResult distinctOutputs(Check c, Trace t) {
+        int count = c.intParam("count", 4);
+        Set<String> distinct = new LinkedHashSet<>();
+        int printing = 0;
+        List<String> evidence = new ArrayList<>();
+        for (Unit u : t.units()) {
+            String out = u.stdout().strip();
+            if (!out.isEmpty()) {
+                printing++;
+                if (distinct.add(out)) {
+                    evidence.add(unitLabel(u) + " printed " + quote(out));
+                }
+            }
+        }
+        evidence.add(0, printing + " unit" + (printing == 1 ? "" : "s") + " printed, " + distinct.size()
+                + " different output" + (distinct.size() == 1 ? "" : "s") + " (" + count + " needed)");
+        return distinct.size() >= count
+                ? result(c, Verdict.PASS, passText(c, "Each unit printed something different."), evidence)
+                : result(c, Verdict.FAIL, failText(c, "Not enough units printed different outputs."), evidence);
+    }
+
+    private CheckResult outputMatches(Check c, RunResult run) {
+        String regex = c.stringParam("regex", "");
+        try {
+            Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(run.stdout());
+            return m.find() ? result(c, Verdict.PASS, passText(c, "The output matches."), List.of("found " + quote(m.group())))
+                    : result(c, Verdict.FAIL, failText(c, "The output does not match."), List.of("no match for /" + regex + "/"));
+        } catch (PatternSyntaxException e) {
+            return result(c, Verdict.ERROR, "The rubric's regex is invalid: " + e.getDescription(), List.of());
+        }
+    }
+
+    private static List<ProcessRecord> studentStarted(Trace t) {
+        return t.processes().stream().filter(p -> !p.poolWorker() && p.started() && p.startLine() != 0).toList();
+    }
+
+    /** Turn a run into what reports show, with the error at the student's line. */
+    RunSummary summarise(Program program, RunResult run) {
+        List<RunSummary.UnitOutput> units = new ArrayList<>();
+        Trace t = run.trace() == null ? Trace.empty() : run.trace();
+        for (Unit u : t.units()) {
+            units.add(new RunSummary.UnitOutput(unitLabel(u), u.kind(), u.stdout(), u.error()));
+        }
+        String error = run.exitCode() != 0 && !run.timedOut() ? lastException(program, run.stderr()) : null;
+        return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units);
+    }
+
+    /** Find the exception that ended the main program and the student's line it happened at. */
+    static String lastException(Program program, String stderr) {
+        String[] lines = stderr.split("\\R");
+        int tb = -1;
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (lines[i].startsWith("Traceback (most recent call last)")) {
+                tb = i;
+                break;
+            }
+        }
+        if (tb < 0) {
+            return null;
+        }
+        int programLine = 0;
+        String exception = null;
+        for (int i = tb + 1; i < lines.length; i++) {
+            Matcher m = TRACEBACK_LINE.matcher(lines[i]);
+            if (m.find() && m.group(1).endsWith("main.py")) {
+                programLine = Integer.parseInt(m.group(2));
+            }
+            Matcher e = EXCEPTION_LINE.matcher(lines[i].strip());
+            if (!lines[i].startsWith(" ") && e.matches()) {
+                exception = e.group(1);
+            }
+        }
+        if (exception == null) {
+            return null;
+        }
+        if (program == null || program.fileLine(programLine) <= 0) {
+            return exception;
+        }
+        return exception + " (" + program.location(programLine) + ")";
+    }
+
+    private static String unitLabel(Unit u) {
+        String call = shortName(u.function()) + "(" + (u.argument() == null ? "" : u.argument()) + ")";
+        return u.kind().equals("process") ? "process " + call : "pool task " + call;
+    }
+
+    private static String describeTarget(ProcessRecord p) {
+        return p.target() == null || p.target().isBlank() ? "" : " (target " + shortName(p.target()) + ")";
+    }
+
+    private static String shortName(String qualified) {
+        if (qualified == null) {
+            return "?";
+        }
+        return qualified.startsWith("__main__.") || qualified.startsWith("__mp_main__.")
+                ? qualified.substring(qualified.indexOf('.') + 1) : qualified;
+    }
+
+    private static String at(Program program, int programLine) {
+        return program.location(programLine);
+    }
+
+    private static String quote(String s) {
+        String one = s.strip().replace("\n", " ⏎ ");
+        return "\"" + (one.length() > 120 ? one.substring(0, 117) + "..." : one) + "\"";
+    }
+
+    private static CheckResult result(Check c, Verdict v, String feedback, List<String> evidence) {
+        double points = v == Verdict.PASS ? c.points() : 0;
+        return new CheckResult(c.id(), c.type(), v, points, c.points(), feedback, evidence);
+    }
+
+    private static String passText(Check c, String fallback) {
+        return c.passFeedback().isBlank() ? fallback : c.passFeedback();
+    }
+
+    private static String failText(Check c, String fallback) {
+        return c.failFeedback().isBlank() ? fallback : c.failFeedback();
+    }
+
+    /**
+     * Gather the prose of an answer: its markdown, and the comments and bare strings of its code,
+     * without lines that only repeat the question.
+     */
+    static String proseOf(Question q, Answer a) {
+        Set<String> questionWords = new HashSet<>(words(q.text()));
+        StringBuilder sb = new StringBuilder();
+        for (Cell c : a.cells()) {
+            String text = c.kind() == CellKind.CODE ? commentsAndStrings(c.source()) : c.source();
+            for (String line : text.split("\\R")) {
+                List<String> w = words(line);
+                if (w.isEmpty()) {
+                    continue;
+                }
+                long fromQuestion = w.stream().filter(questionWords::contains).count();
+                if (!questionWords.isEmpty() && fromQuestion >= 0.7 * w.size() && w.size() >= 3) {
+                    continue;
+                }
+                sb.append(line.strip()).append('\n');
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    private static String commentsAndStrings(String code) {
+        StringBuilder sb = new StringBuilder();
+        boolean inString = false;
+        String quote = null;
+        for (String line : code.split("\\R")) {
+            String s = line.strip();
+            if (inString) {
+                int end = s.indexOf(quote);
+                sb.append(end >= 0 ? s.substring(0, end) : s).append('\n');
+                if (end >= 0) {
+                    inString = false;
+                }
+            } else if (s.startsWith("#")) {
+                sb.append(s.replaceFirst("^#+", "")).append('\n');
+            } else if (s.startsWith("\"\"\"") || s.startsWith("'''")) {
+                quote = s.substring(0, 3);
+                String rest = s.substring(3);
+                int end = rest.indexOf(quote);
+                sb.append(end >= 0 ? rest.substring(0, end) : rest).append('\n');
+                inString = end < 0;
+            }
+        }
+        return sb.toString();
+    }
+
+    static int countWords(String text) {
+        return words(text).size();
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static CodeListing listingOf(Program p) {
+        List<CodeListing.Line> lines = new ArrayList<>();
+        String[] src = p.source().split("\n", -1);
+        for (int i = p.answerStart() - 1; i < src.length; i++) {
+            if (i >= 0) {
+                lines.add(new CodeListing.Line(p.fileLine(i + 1), src[i]));
+            }
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).text().isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        return new CodeListing(p.file(), lines);
+    }
+
+    private static CodeListing listing(Answer a) {
+        List<CodeListing.Line> lines = new ArrayList<>();
+        String file = null;
+        for (Cell c : a.codeCells()) {
+            file = file == null ? c.file() : file;
+            String[] src = c.source().split("\n", -1);
+            for (int i = 0; i < src.length; i++) {
+                lines.add(new CodeListing.Line(c.fileLine(i + 1), src[i]));
+            }
+        }
+        return lines.isEmpty() ? null : new CodeListing(file, lines);
+    }
+}

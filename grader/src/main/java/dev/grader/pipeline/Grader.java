@@ -1,0 +1,240 @@
+package dev.grader.pipeline;
+
+import dev.grader.build.Program;
+import dev.grader.build.ProgramBuilder;
+import dev.grader.ingest.Ingestor;
+import dev.grader.ingest.Note;
+import dev.grader.ingest.Submission;
+import dev.grader.ingest.SubmissionFinder;
+import dev.grader.judge.BatchResult;
+import dev.grader.judge.Judge;
+import dev.grader.judge.QuestionResult;
+import dev.grader.judge.SubmissionResult;
+import dev.grader.python.Interpreter;
+import dev.grader.python.Magics;
+import dev.grader.python.PythonHelper;
+import dev.grader.rubric.Question;
+import dev.grader.rubric.Rubric;
+import dev.grader.run.RunResult;
+import dev.grader.run.RunSpec;
+import dev.grader.run.Runner;
+import dev.grader.run.WorkerPool;
+import dev.grader.segment.Answer;
+import dev.grader.segment.Segmenter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * Grade submissions through every stage: ingest, segment, build, run on the worker pool, judge.
+ *
+ * <p>A submission that fails at any stage still gets a result with a status and a reason; nothing a
+ * submission does ends the batch.
+ */
+public final class Grader implements AutoCloseable {
+
+    private final Rubric rubric;
+    private final Interpreter python;
+    private final Runner runner;
+    private final int jobs;
+    private final PythonHelper helper;
+    private final Ingestor ingestor;
+    private final Segmenter segmenter;
+    private final ProgramBuilder builder;
+    private final Judge judge = new Judge();
+
+    /**
+     * Make a grader for one rubric.
+     *
+     * @param rubric the rubric
+     * @param python the interpreter students' programs run with
+     * @param runner how programs are run
+     * @param jobs how many programs run at once
+     */
+    public Grader(Rubric rubric, Interpreter python, Runner runner, int jobs) throws IOException {
+        this.rubric = rubric;
+        this.python = python;
+        this.runner = runner;
+        this.jobs = Math.max(1, jobs);
+        this.helper = PythonHelper.start(python);
+        this.ingestor = new Ingestor(helper);
+        this.segmenter = new Segmenter(rubric.questions());
+        this.builder = new ProgramBuilder(new HelperSource(helper), Magics::neutralise);
+    }
+
+    /** Return the grader's version, as built. */
+    public static String version() {
+        try (InputStream in = Grader.class.getResourceAsStream("/dev/grader/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Grade every submission found under the inputs.
+     *
+     * @param inputs files (one submission each) and folders (each first-level entry one submission)
+     * @param progress told of each finished step, for a progress display
+     * @return the results, sorted by submission id
+     */
+    public BatchResult grade(List<Path> inputs, Consumer<String> progress) {
+        List<Path> paths = SubmissionFinder.find(inputs);
+        List<Prepared> prepared = new ArrayList<>();
+        for (Path p : paths) {
+            prepared.add(prepare(p));
+            progress.accept("read " + p.getFileName());
+        }
+        List<RunSpec> specs = new ArrayList<>();
+        for (Prepared p : prepared) {
+            for (Map.Entry<String, Program> e : p.programs.entrySet()) {
+                Program program = e.getValue();
+                if (program != null && program.syntaxError() == null) {
+                    specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.timeout(),
+                            rubric.maxOutputBytes()));
+                }
+            }
+        }
+        Map<String, RunResult> runs = new LinkedHashMap<>();
+        try (WorkerPool pool = new WorkerPool(jobs)) {
+            List<RunResult> results = pool.map(specs, spec -> {
+                RunResult r = runSafely(spec);
+                progress.accept("ran " + spec.key());
+                return r;
+            });
+            for (RunResult r : results) {
+                runs.put(r.key(), r);
+            }
+        }
+        List<SubmissionResult> results = new ArrayList<>();
+        for (Prepared p : prepared) {
+            results.add(finish(p, runs));
+        }
+        results.sort(Comparator.comparing(SubmissionResult::id));
+        return new BatchResult(rubric.assignment(), rubric.title(), rubric.version(), rubric.source(), version(),
+                runner.isolation(), python.describe(), Instant.now(), results);
+    }
+
+    private RunResult runSafely(RunSpec spec) {
+        try {
+            return runner.run(spec);
+        } catch (RuntimeException e) {
+            return new RunResult(spec.key(), -1, false, false, "", "", 0, null, "grader error: " + e);
+        }
+    }
+
+    private Prepared prepare(Path path) {
+        String id = idOf(path);
+        try {
+            Submission s = ingestor.read(path);
+            if (s.problem() != null) {
+                return new Prepared(s, List.of(), Map.of(), Map.of(), null);
+            }
+            List<Answer> answers = segmenter.segment(s);
+            Map<String, Program> programs = new LinkedHashMap<>();
+            Map<String, List<Note>> notes = new LinkedHashMap<>();
+            for (Answer a : answers) {
+                Question q = rubric.question(a.questionId()).orElseThrow();
+                if (q.kind() != Question.Kind.CODE || !a.found()) {
+                    continue;
+                }
+                String stdin = q.stdin() != null ? q.stdin() : rubric.stdin();
+                ProgramBuilder.Built built = builder.build(s, a, stdin);
+                programs.put(q.id(), built.program());
+                notes.put(q.id(), built.notes());
+            }
+            return new Prepared(s, answers, programs, notes, null);
+        } catch (RuntimeException e) {
+            Submission s = Submission.failed(id, path, "grader_error", "grader error while reading: " + stackTop(e));
+            return new Prepared(s, List.of(), Map.of(), Map.of(), e);
+        }
+    }
+
+    private SubmissionResult finish(Prepared p, Map<String, RunResult> runs) {
+        Submission s = p.submission;
+        if (s.problem() != null) {
+            List<QuestionResult> none = new ArrayList<>();
+            for (Question q : rubric.questions()) {
+                none.add(judge.judge(q, Answer.missing(q.id(), "the submission could not be read: " + s.problem().reason()),
+                        null, null));
+            }
+            return new SubmissionResult(s.id(), s.path().toString(), s.format(), s.problem().status(),
+                    s.problem().reason(), 0, rubric.maxPoints(), none, s.notes());
+        }
+        try {
+            List<QuestionResult> questions = new ArrayList<>();
+            for (Answer a : p.answers) {
+                Question q = rubric.question(a.questionId()).orElseThrow();
+                Program program = p.programs.get(q.id());
+                RunResult run = program == null ? null : runs.get(p.key(q.id()));
+                QuestionResult r = judge.judge(q, a, program, run);
+                List<Note> extra = p.notes.getOrDefault(q.id(), List.of());
+                if (!extra.isEmpty()) {
+                    List<Note> all = new ArrayList<>(r.notes());
+                    all.addAll(extra);
+                    r = new QuestionResult(r.id(), r.title(), r.kind(), r.status(), r.how(), r.points(), r.maxPoints(),
+                            r.checks(), r.code(), r.run(), r.prose(), all);
+                }
+                questions.add(r);
+            }
+            double points = questions.stream().mapToDouble(QuestionResult::points).sum();
+            List<String> problems = new ArrayList<>();
+            for (QuestionResult q : questions) {
+                if (!q.status().equals("ran") && !q.status().equals("answered")) {
+                    problems.add(q.id() + " " + q.status().replace('_', ' '));
+                }
+            }
+            String status = problems.isEmpty() ? "graded" : "graded_with_errors";
+            if (questions.stream().anyMatch(q -> q.status().equals("grader_error"))) {
+                status = "grader_error";
+            }
+            return new SubmissionResult(s.id(), s.path().toString(), s.format(), status,
+                    problems.isEmpty() ? null : String.join("; ", problems), points, rubric.maxPoints(), questions,
+                    s.notes());
+        } catch (RuntimeException e) {
+            return new SubmissionResult(s.id(), s.path().toString(), s.format(), "grader_error",
+                    "grader error while judging: " + stackTop(e), 0, rubric.maxPoints(), List.of(), s.notes());
+        }
+    }
+
+    private static String idOf(Path path) {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String stackTop(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        String[] lines = w.toString().split("\\R");
+        return lines.length > 1 ? lines[0] + " " + lines[1].strip() : lines[0];
+    }
+
+    @Override
+    public void close() {
+        helper.close();
+    }
+
+    /** Hold one submission between reading and judging. */
+    private record Prepared(Submission submission, List<Answer> answers, Map<String, Program> programs,
+            Map<String, List<Note>> notes, Exception failure) {
+
+        String key(String questionId) {
+            return submission.id() + "/" + questionId;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.grader.rubric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RubricLoaderTest {
+
+    private static final Path DIR = Path.of("src/test/resources/rubric");
+
+    @Test
+    void loadsTheDefaultRubricFromTheProjectAndTheJar() throws RubricException {
+        Rubric file = RubricLoader.load(Path.of("../rubrics/multiprocessing.yaml"));
+        Rubric bundled = RubricLoader.loadBundled("multiprocessing.yaml");
+        assertEquals(file.questions(), bundled.questions());
+        assertEquals(List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6"), file.questions().stream().map(Question::id).toList());
+        assertEquals(100.0, file.maxPoints());
+        Question q6 = file.question("Q6").orElseThrow();
+        assertEquals(6, q6.number());
+        assertEquals("processes4", q6.detect());
+        assertEquals(4, q6.checks().stream().filter(c -> c.type().equals("distinct_outputs")).findFirst()
+                .orElseThrow().intParam("count", 0));
+        assertEquals(Question.Kind.PROSE, file.question("Q1").orElseThrow().kind());
+        assertEquals("5\n", file.stdin());
+        assertEquals(Duration.ofSeconds(10), file.timeout());
+    }
+
+    @Test
+    void readsEveryOptionalField() throws RubricException {
+        Rubric r = RubricLoader.load(DIR.resolve("custom.yaml"));
+        assertEquals(Duration.ofMillis(1500), r.timeout());
+        assertEquals(1024 * 1024, r.maxOutputBytes());
+        Question q = r.questions().get(0);
+        assertEquals(2, q.number());
+        assertEquals(List.of("^Task two"), q.patterns());
+        assertEquals("3\n", q.stdin());
+        Check c = q.checks().get(0);
+        assertEquals("says_hello", c.id());
+        assertEquals(2.5, c.points());
+        assertEquals("hello \\d+", c.stringParam("regex", ""));
+        assertEquals(2, q.checks().get(1).intParam("min", 0));
+    }
+
+    @Test
+    void namesTheLineOfAnUnknownCheckAndSuggestsTheRightOne() {
+        RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("unknown-check.yaml")));
+        assertEquals(1, e.problems().size());
+        String p = e.problems().get(0);
+        assertTrue(p.contains("unknown-check.yaml:6:"), p);
+        assertTrue(p.contains("did you mean 'process_started'"), p);
+    }
+
+    @Test
+    void reportsEveryProblemAtItsLine() {
+        RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("many-problems.yaml")));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains(":3: timeout 'soon' is not a duration"), all);
+        assertTrue(all.contains(":6: kind must be 'code' or 'prose'"), all);
+        assertTrue(all.contains(":7: unknown key 'pionts' in question"), all);
+        assertTrue(all.contains(":10: 'points' must be a number of at least 0"), all);
+        assertTrue(all.contains(":14: check 'output_matches' needs 'regex'"), all);
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithALine() {
+        RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("not-yaml.yaml")));
+        assertTrue(e.getMessage().matches("(?s).*not-yaml\\.yaml:\\d+: not valid YAML.*"), e.getMessage());
+    }
+
+    @Test
+    void rejectsMissingFilesAndDuplicateKeys() {
+        RubricException missing = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("nope.yaml")));
+        assertTrue(missing.getMessage().contains("rubric file not found"));
+        RubricException dup = assertThrows(RubricException.class,
+                () -> RubricLoader.parse("assignment: a\nassignment: b\nquestions: []\n", "dup.yaml"));
+        assertEquals(List.of("dup.yaml:2: key 'assignment' is given twice"), dup.problems());
+    }
+}
