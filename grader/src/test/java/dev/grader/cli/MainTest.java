@@ -1,0 +1,98 @@
+package dev.grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private static final Path CLI = Path.of("src/test/resources/cli");
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelpWithItsExitCodes() {
+        Outcome top = run("--help");
+        assertEquals(0, top.code());
+        assertTrue(top.out().contains("grade") && top.out().contains("check"), top.out());
+        for (String cmd : List.of("grade", "check")) {
+            Outcome help = run(cmd, "--help");
+            assertEquals(0, help.code(), cmd);
+            assertTrue(help.out().contains("Exit codes:"), help.out());
+            assertTrue(help.out().contains("--rubric"), help.out());
+        }
+    }
+
+    @Test
+    void gradesAFolderAndWritesEveryOutputEvenForAnEmptyFile(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(CLI.resolve("clean_marked.py"), in.resolve("clean_marked.py"));
+        Files.copy(CLI.resolve("empty.txt"), in.resolve("empty.txt"));
+        Path out = tmp.resolve("out");
+        Outcome o = run("grade", in.toString(), "--out", out.toString(), "--jobs", "2");
+        assertEquals(Main.FAILURES, o.code(), o.out() + o.err());
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(2, results.get("submissions").size());
+        JsonNode clean = results.get("submissions").get(0);
+        assertEquals("clean_marked", clean.get("id").asText());
+        assertEquals("graded", clean.get("status").asText(), o.out());
+        assertEquals(100.0, clean.get("points").asDouble(), o.out());
+        assertEquals("empty", results.get("submissions").get(1).get("status").asText());
+        List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
+        assertEquals(3, csv.size());
+        assertTrue(Files.exists(out.resolve("index.html")));
+        assertTrue(o.out().contains("empty"), o.out());
+    }
+
+    @Test
+    void checkPassesACleanSubmission() {
+        Outcome o = run("check", CLI.resolve("clean_marked.py").toString(), "--no-color");
+        assertEquals(Main.OK, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("process_joined"), o.out());
+    }
+
+    @Test
+    void checkFailsAnEmptyFile() {
+        Outcome o = run("check", CLI.resolve("empty.txt").toString(), "--no-color");
+        assertEquals(Main.FAILURES, o.code(), o.out() + o.err());
+    }
+
+    @Test
+    void anInvalidRubricIsAUsageErrorWithItsLine() {
+        Outcome o = run("check", CLI.resolve("clean_marked.py").toString(), "--rubric", CLI.resolve("bad-rubric.yaml").toString());
+        assertEquals(Main.USAGE, o.code());
+        assertTrue(o.err().contains("bad-rubric.yaml:7: 'points' must be a number"), o.err());
+    }
+
+    @Test
+    void aMissingInterpreterIsAnEnvironmentError() {
+        Outcome o = run("check", CLI.resolve("clean_marked.py").toString(), "--python", "/no/such/python3");
+        assertEquals(Main.ENVIRONMENT, o.code());
+        assertTrue(o.err().contains("was not found"), o.err());
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors(@TempDir Path tmp) {
+        assertEquals(Main.USAGE, run("grade", tmp.resolve("nothing-here").toString()).code());
+        assertEquals(Main.USAGE, run("grade", tmp.toString(), "--jobs", "0").code());
+        assertEquals(Main.USAGE, run("grade").code());
+        assertEquals(Main.USAGE, run("frobnicate").code());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.grader.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.grader.judge.QuestionResult;
+import dev.grader.judge.SubmissionResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Grade every sample in submissions/ with the default rubric, in real child processes, and compare
+ * each verdict with grader/src/test/resources/expected/submissions.yaml.
+ */
+class SubmissionsEndToEndTest {
+
+    private static GradedBatch graded;
+    private static JsonNode expected;
+
+    @BeforeAll
+    static void gradeSamples() throws Exception {
+        expected = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/expected/submissions.yaml").toFile());
+        graded = GradedBatch.grade(Path.of("../submissions"));
+    }
+
+    @Test
+    void everySampleHasExpectationsAndEveryExpectationASample() {
+        TreeSet<String> graded = new TreeSet<>();
+        SubmissionsEndToEndTest.graded.batch.submissions().forEach(s -> graded.add(s.id()));
+        TreeSet<String> listed = new TreeSet<>();
+        expected.fieldNames().forEachRemaining(listed::add);
+        assertEquals(listed, graded);
+    }
+
+    @TestFactory
+    List<DynamicTest> everyVerdictIsAsExpected() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey();
+            JsonNode exp = e.getValue();
+            tests.add(DynamicTest.dynamicTest(id, () -> check(id, exp)));
+        }
+        return tests;
+    }
+
+    private static void check(String id, JsonNode exp) {
+        SubmissionResult s = graded.submission(id).orElseThrow(() -> new AssertionError("no result for " + id));
+        String why = id + " (" + exp.path("why").asText("") + "): status " + s.status() + ", reason " + s.reason();
+        if (exp.has("status")) {
+            assertEquals(exp.get("status").asText(), s.status(), why);
+        }
+        JsonNode questions = exp.path("questions");
+        Iterator<Map.Entry<String, JsonNode>> qs = questions.fields();
+        while (qs.hasNext()) {
+            Map.Entry<String, JsonNode> q = qs.next();
+            QuestionResult r = GradedBatch.question(s, q.getKey()).orElseThrow(() -> new AssertionError(why + ": no " + q.getKey()));
+            String context = why + ", " + q.getKey() + " found by: " + r.how() + ", question status " + r.status()
+                    + ", evidence " + evidence(r);
+            if (q.getValue().isTextual()) {
+                assertEquals(q.getValue().asText(), r.status(), context);
+                continue;
+            }
+            Map<String, String> want = new TreeMap<>();
+            q.getValue().fields().forEachRemaining(c -> want.put(c.getKey(), c.getValue().asText()));
+            Map<String, String> got = new TreeMap<>(GradedBatch.verdicts(r));
+            got.keySet().retainAll(want.keySet());
+            assertEquals(want, got, context);
+        }
+    }
+
+    private static String evidence(QuestionResult r) {
+        List<String> out = new ArrayList<>();
+        r.checks().forEach(c -> out.add(c.id() + "=" + c.verdict().label() + " " + c.evidence()));
+        return out.toString();
+    }
+
+    @Test
+    void resultsComeBackSortedAndEverySubmissionHasEveryQuestion() {
+        List<String> ids = graded.batch.submissions().stream().map(SubmissionResult::id).toList();
+        assertEquals(ids.stream().sorted().toList(), ids);
+        for (SubmissionResult s : graded.batch.submissions()) {
+            if (s.status().startsWith("graded")) {
+                assertEquals(List.of("Q1", "Q2", "Q3", "Q4", "Q5", "Q6"), s.questions().stream().map(QuestionResult::id).toList(), s.id());
+            } else {
+                assertTrue(s.reason() != null && !s.reason().isBlank(), s.id() + " has no reason");
+            }
+        }
+    }
+}
