@@ -106,6 +106,10 @@ public final class ProgramBuilder {
                 if (s.mainGuard() || !(PRELUDE_KINDS.contains(s.kind()) || isPlainAssignment(s, srcLines))) {
                     continue;
                 }
+                // A cell split between questions (a .py file with # Q3 ... # Q5) lends only what precedes the answer.
+                if (c.index() == first.index() && c.fileLine(Math.min(s.lastLine(), srcLines.length)) >= first.firstLine()) {
+                    continue;
+                }
                 for (int i = s.firstLine(); i <= s.lastLine() && i <= srcLines.length; i++) {
                     lines.add(srcLines[i - 1]);
                     origins.add(new Origin(c.file(), c.fileLine(i)));
