@@ -1,0 +1,61 @@
+package dev.grader.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Extract the Python files shipped in the grader's jar to a private directory, once per JVM.
+ *
+ * <p>Child interpreters need real files on disk; the directory is read-only for them and removed when the
+ * JVM exits.
+ */
+public final class Bundled {
+
+    private static final Map<String, Path> EXTRACTED = new HashMap<>();
+
+    private Bundled() {}
+
+    /**
+     * Return a directory holding the given resources of one bundle, extracting them on first use.
+     *
+     * @param bundle resource folder under {@code /dev/grader/python/}, or {@code ""} for the folder itself
+     * @param names file names in that folder
+     * @return the directory on disk
+     */
+    public static synchronized Path directory(String bundle, List<String> names) {
+        String key = bundle + ":" + String.join(",", names);
+        Path dir = EXTRACTED.get(key);
+        if (dir != null && Files.isDirectory(dir)) {
+            return dir;
+        }
+        try {
+            dir = Files.createTempDirectory("grader-py-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            for (String name : names) {
+                String res = "/dev/grader/python/" + (bundle.isEmpty() ? "" : bundle + "/") + name;
+                try (InputStream in = Bundled.class.getResourceAsStream(res)) {
+                    if (in == null) {
+                        throw new IOException("missing resource " + res);
+                    }
+                    Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+                dir.resolve(name).toFile().deleteOnExit();
+            }
+            // readable and searchable by the children, never writable: a program cannot alter the tracer
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+            dir.toFile().deleteOnExit();
+            EXTRACTED.put(key, dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not extract the grader's Python files: " + e.getMessage(), e);
+        }
+    }
+}

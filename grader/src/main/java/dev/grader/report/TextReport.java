@@ -1,0 +1,74 @@
+package dev.grader.report;
+
+import dev.grader.ingest.Note;
+import dev.grader.judge.CheckResult;
+import dev.grader.judge.QuestionResult;
+import dev.grader.judge.SubmissionResult;
+import dev.grader.judge.Verdict;
+
+/**
+ * Render one graded submission as plain text for the terminal: one line per check, then notes and totals.
+ */
+public final class TextReport {
+
+    private static final String RESET = "\u001b[0m";
+
+    private TextReport() {}
+
+    /**
+     * Render a submission's result.
+     *
+     * @param s the result
+     * @param color whether to colour verdicts with ANSI escapes
+     * @return the text, ending with a newline
+     */
+    public static String render(SubmissionResult s, boolean color) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.id()).append(" (").append(s.format()).append("): ").append(s.status().replace('_', ' '));
+        if (s.reason() != null) {
+            sb.append(" - ").append(s.reason());
+        }
+        sb.append('\n');
+        for (Note n : s.notes()) {
+            sb.append("  note: ").append(n).append('\n');
+        }
+        for (QuestionResult q : s.questions()) {
+            sb.append('\n').append(q.id()).append(' ').append(q.title()).append(": ").append(q.status().replace('_', ' '))
+                    .append("  ").append(ReportWriter.number(q.points())).append('/')
+                    .append(ReportWriter.number(q.maxPoints())).append('\n');
+            if (q.how() != null && !q.how().isBlank()) {
+                sb.append("  found: ").append(q.how()).append('\n');
+            }
+            for (Note n : q.notes()) {
+                sb.append("  note: ").append(n).append('\n');
+            }
+            if (q.run() != null && q.run().error() != null) {
+                sb.append("  error: ").append(q.run().error()).append('\n');
+            }
+            for (CheckResult c : q.checks()) {
+                String tag = "[" + c.verdict().name() + "]";
+                if (color) {
+                    tag = colour(c.verdict()) + tag + RESET;
+                }
+                sb.append("  ").append(tag).append(' ').append(q.id()).append(' ').append(c.id()).append(' ')
+                        .append(ReportWriter.number(c.points())).append('/').append(ReportWriter.number(c.maxPoints()))
+                        .append("  ").append(c.feedback() == null ? "" : c.feedback()).append('\n');
+                for (String e : c.evidence()) {
+                    sb.append("      - ").append(e).append('\n');
+                }
+            }
+        }
+        sb.append("\nTotal: ").append(ReportWriter.number(s.points())).append('/')
+                .append(ReportWriter.number(s.maxPoints())).append('\n');
+        return sb.toString();
+    }
+
+    private static String colour(Verdict v) {
+        return switch (v) {
+            case PASS -> "\u001b[32m";
+            case FAIL -> "\u001b[31m";
+            case ERROR -> "\u001b[35m";
+            case SKIPPED -> "\u001b[33m";
+        };
+    }
+}

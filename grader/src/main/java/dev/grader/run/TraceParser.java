@@ -1,0 +1,264 @@
+package dev.grader.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.grader.run.Trace.PoolCall;
+import dev.grader.run.Trace.PoolRecord;
+import dev.grader.run.Trace.ProcessRecord;
+import dev.grader.run.Trace.Unit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turn the tracer's JSON lines into a {@link Trace}.
+ *
+ * <p>Ids in the trace file carry pids, which change from run to run; the trace handed on uses ids made
+ * from the order things were created in and from what they did, so the same program gives the same
+ * trace. A line that cannot be read becomes a problem on the trace, never an exception.
+ */
+public final class TraceParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PROBLEMS = 20;
+
+    private TraceParser() {}
+
+    /**
+     * Read a trace.
+     *
+     * @param text the trace file's content
+     * @param rootPid pid of the program's main process, to tell its own output from its children's
+     * @return the trace
+     */
+    public static Trace parse(String text, long rootPid) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Proc> procs = new LinkedHashMap<>();
+        Map<String, Pool> pools = new LinkedHashMap<>();
+        Map<String, U> units = new LinkedHashMap<>();
+        StringBuilder mainOut = new StringBuilder();
+        int lineNo = 0;
+        for (String line : text.split("\n")) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode e;
+            try {
+                e = JSON.readTree(line);
+            } catch (IOException ex) {
+                problem(problems, "trace line " + lineNo + " is not JSON (" + shorten(line) + ")");
+                continue;
+            }
+            if (e == null || !e.isObject()) {
+                problem(problems, "trace line " + lineNo + " is not an event");
+                continue;
+            }
+            String ev = e.path("ev").asText("");
+            long pid = e.path("pid").asLong();
+            String id = e.path("id").asText("");
+            switch (ev) {
+                case "proc_new" -> {
+                    Proc p = procs.computeIfAbsent(id, k -> new Proc());
+                    p.name = e.path("name").asText("");
+                    p.target = e.path("target").asText("");
+                    p.createdLine = e.path("line").asInt();
+                    p.poolWorker = e.path("pool_worker").asBoolean();
+                    p.byRoot = pid == rootPid;
+                    p.order = lineNo;
+                }
+                case "proc_start" -> {
+                    Proc p = procs.computeIfAbsent(id, k -> new Proc());
+                    p.pid = e.path("child").asInt();
+                    if (e.path("explicit").asBoolean() && p.startLine == 0) {
+                        p.startLine = nonZero(e.path("line").asInt());
+                    }
+                    p.poolWorker = p.poolWorker || e.path("pool_worker").asBoolean();
+                    if (e.hasNonNull("name")) {
+                        p.name = e.path("name").asText();
+                    }
+                }
+                case "proc_join" -> {
+                    Proc p = procs.computeIfAbsent(id, k -> new Proc());
+                    if (p.joinLine == 0) {
+                        p.joinLine = nonZero(e.path("line").asInt());
+                    }
+                    if (e.hasNonNull("exitcode")) {
+                        p.exitCode = e.path("exitcode").asInt();
+                    }
+                }
+                case "proc_terminate" -> {
+                    Proc p = procs.computeIfAbsent(id, k -> new Proc());
+                    if (p.terminateLine == 0) {
+                        p.terminateLine = nonZero(e.path("line").asInt());
+                    }
+                }
+                case "pool_new" -> {
+                    Pool p = pools.computeIfAbsent(id, k -> new Pool());
+                    p.kind = e.path("kind").asText("Pool");
+                    p.line = e.path("line").asInt();
+                    p.size = e.path("size").asInt();
+                    p.order = lineNo;
+                    for (JsonNode w : e.path("workers")) {
+                        p.workers.add(w.asInt());
+                    }
+                }
+                case "pool_call" -> pools.computeIfAbsent(id, k -> new Pool()).calls.add(
+                        new PoolCall(e.path("method").asText(""), e.path("func").asText(""), e.path("line").asInt()));
+                case "pool_close" -> pools.computeIfAbsent(id, k -> new Pool()).close = first(pools.get(id).close, e);
+                case "pool_join" -> pools.computeIfAbsent(id, k -> new Pool()).join = first(pools.get(id).join, e);
+                case "pool_terminate" -> pools.computeIfAbsent(id, k -> new Pool()).terminate =
+                        first(pools.get(id).terminate, e);
+                case "pool_exit" -> pools.computeIfAbsent(id, k -> new Pool()).exit = first(pools.get(id).exit, e);
+                case "pool_shutdown" -> pools.computeIfAbsent(id, k -> new Pool()).shutdown =
+                        first(pools.get(id).shutdown, e);
+                case "unit_start" -> {
+                    U u = units.computeIfAbsent(e.path("unit").asText(""), k -> new U());
+                    u.kind = e.path("kind").asText("task");
+                    u.pid = (int) pid;
+                    u.owner = e.path("owner").isNull() ? null : e.path("owner").asText(null);
+                    u.function = e.path("func").asText("");
+                    u.argument = e.path("args").asText("");
+
+                }
+                case "unit_end" -> {
+                    U u = units.computeIfAbsent(e.path("unit").asText(""), k -> new U());
+                    u.finished = true;
+                    u.error = e.path("error").isNull() ? null : e.path("error").asText(null);
+                }
+                case "out" -> {
+                    String unit = e.path("unit").isNull() ? null : e.path("unit").asText(null);
+                    boolean stdout = "stdout".equals(e.path("stream").asText());
+                    String piece = e.path("text").asText("");
+                    if (unit != null) {
+                        U u = units.computeIfAbsent(unit, k -> new U());
+                        (stdout ? u.stdout : u.stderr).append(piece);
+                    } else if (pid == rootPid && stdout) {
+                        mainOut.append(piece);
+                    }
+                }
+                default -> problem(problems, "trace line " + lineNo + " has an unknown event '" + shorten(ev) + "'");
+            }
+        }
+        return build(procs, pools, units, mainOut.toString(), problems);
+    }
+
+    private static Trace build(Map<String, Proc> procs, Map<String, Pool> pools, Map<String, U> units, String mainOut,
+            List<String> problems) {
+        List<Map.Entry<String, Proc>> procList = new ArrayList<>(procs.entrySet());
+        procList.sort(Comparator.comparing((Map.Entry<String, Proc> x) -> !x.getValue().byRoot)
+                .thenComparingInt(x -> x.getValue().byRoot ? x.getValue().order : 0)
+                .thenComparing(x -> x.getValue().name)
+                .thenComparing(x -> x.getValue().target)
+                .thenComparingInt(x -> x.getValue().createdLine));
+        Map<String, String> procIds = new HashMap<>();
+        List<ProcessRecord> processes = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Proc> x : procList) {
+            Proc p = x.getValue();
+            String id = "process-" + (++n);
+            procIds.put(x.getKey(), id);
+            processes.add(new ProcessRecord(id, p.name, p.target, p.createdLine, p.pid, p.startLine,
+                    p.joinLine, p.terminateLine, p.poolWorker, p.exitCode));
+        }
+        List<Pool> poolList = new ArrayList<>(pools.values());
+        poolList.sort(Comparator.comparingInt(p -> p.order));
+        List<PoolRecord> poolRecords = new ArrayList<>();
+        n = 0;
+        for (Pool p : poolList) {
+            poolRecords.add(new PoolRecord("pool-" + (++n), p.kind, p.line, p.size, p.workers, p.calls, p.close,
+                    p.join, p.terminate, p.exit, p.shutdown));
+        }
+        List<U> process = new ArrayList<>();
+        List<U> tasks = new ArrayList<>();
+        for (U u : units.values()) {
+            if (u.kind == null) {
+                continue;
+            }
+            (u.kind.equals("process") ? process : tasks).add(u);
+        }
+        List<String> procOrder = new ArrayList<>(procIds.values());
+        process.sort(Comparator.comparingInt((U u) -> {
+            String id = u.owner == null ? null : procIds.get(u.owner);
+            return id == null ? Integer.MAX_VALUE : procOrder.indexOf(id);
+        }).thenComparing(u -> u.function).thenComparing(u -> u.argument).thenComparing(u -> u.stdout.toString()));
+        // which worker ran which task changes from run to run: order tasks by what they are, not by pid
+        tasks.sort(Comparator.comparing((U u) -> u.function).thenComparing(u -> u.argument)
+                .thenComparing(u -> u.stdout.toString()).thenComparing(u -> u.error == null ? "" : u.error));
+        List<Unit> out = new ArrayList<>();
+        for (U u : process) {
+            String owner = u.owner == null ? null : procIds.get(u.owner);
+            out.add(new Unit(owner == null ? "process-?" : owner, "process", u.pid, owner, u.function, u.argument,
+                    u.stdout.toString(), u.stderr.toString(), u.error, u.finished));
+        }
+        n = 0;
+        for (U u : tasks) {
+            out.add(new Unit("task-" + (++n), "task", u.pid, null, u.function, u.argument, u.stdout.toString(),
+                    u.stderr.toString(), u.error, u.finished));
+        }
+        return new Trace(processes, poolRecords, out, mainOut, problems);
+    }
+
+    private static int first(int current, JsonNode e) {
+        return current != 0 ? current : nonZero(e.path("line").asInt());
+    }
+
+    /** Keep "it happened" even when the line is unknown: -1 is a call from outside the program's file. */
+    private static int nonZero(int line) {
+        return line == 0 ? -1 : line;
+    }
+
+    private static void problem(List<String> problems, String p) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(p);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    private static final class Proc {
+        String name = "";
+        String target = "";
+        int createdLine;
+        int pid;
+        int startLine;
+        int joinLine;
+        int terminateLine;
+        boolean poolWorker;
+        boolean byRoot;
+        int order = Integer.MAX_VALUE;
+        Integer exitCode;
+    }
+
+    private static final class Pool {
+        String kind = "Pool";
+        int line;
+        int size;
+        int order = Integer.MAX_VALUE;
+        final List<Integer> workers = new ArrayList<>();
+        final List<PoolCall> calls = new ArrayList<>();
+        int close;
+        int join;
+        int terminate;
+        int exit;
+        int shutdown;
+    }
+
+    private static final class U {
+        String kind;
+        int pid;
+        String owner;
+        String function = "";
+        String argument = "";
+        final StringBuilder stdout = new StringBuilder();
+        final StringBuilder stderr = new StringBuilder();
+        String error;
+        boolean finished;
+    }
+}

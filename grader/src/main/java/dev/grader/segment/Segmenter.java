@@ -1,0 +1,549 @@
+package dev.grader.segment;
+
+import dev.grader.ingest.Cell;
+import dev.grader.ingest.CellKind;
+import dev.grader.ingest.Note;
+import dev.grader.ingest.Submission;
+import dev.grader.rubric.Question;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Find each question's answer in a free-form submission.
+ *
+ * <p>Answers are found by their markers (a heading or comment that starts with a label such as
+ * {@code Q3}, {@code Q.3}, {@code Question 3}, {@code Ans 3}, or that carries the question's own text),
+ * and, where nothing marks a code answer, by what the code does. The question's text is trusted over
+ * its number when the two disagree. A question not found is missing, with the reason.
+ */
+public final class Segmenter {
+
+    private static final Pattern DECORATION = Pattern.compile(
+            "^(\\s|#|>|\\*|_|-(?=\\s)|<\\s*(h[1-6]|b|strong|p|u|i|em|span)[^>]*>)*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile(
+            "^(?:q(?:ues(?:tion)?|ue|s)?|ans(?:wer)?|a(?=\\d)|(?:code|solution|answer|program|ans)\\s+(?:for|of|to)\\s+q(?:uestion)?)"
+                    + "\\s*(?:no\\.?|number|#)?\\s*[-.:#)]*\\s*0*(\\d{1,2})(?![\\d/,]|\\.\\d|\\s*(?:feb|jan|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|st|nd|rd|th)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BARE_NUMBER = Pattern.compile("^0*(\\d{1,2})\\s*[.)]\\s*(.*)$");
+    private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final Set<String> STOP = Set.of("the", "and", "for", "are", "using", "use", "with", "what", "why",
+            "how", "can", "should", "each", "write", "python", "code", "program", "module", "between", "its", "you",
+            "this", "that", "from", "into", "which", "create");
+    private static final Pattern PROCESS = Pattern.compile("Process\\s*\\(");
+    private static final Pattern START = Pattern.compile("\\.start\\s*\\(");
+    private static final Pattern POOL = Pattern.compile("Pool\\s*\\(|ProcessPoolExecutor\\s*\\(|Pool\\b.*\\bas\\b");
+    private static final Pattern FOUR = Pattern.compile(
+            "range\\s*\\(\\s*(?:4|0\\s*,\\s*4|1\\s*,\\s*5)\\s*\\)|Pool\\s*\\(\\s*(?:processes\\s*=\\s*)?4\\s*\\)"
+                    + "|ProcessPoolExecutor\\s*\\(\\s*(?:max_workers\\s*=\\s*)?4\\s*\\)|\\[\\s*\\w+\\s*,\\s*\\w+\\s*,\\s*\\w+\\s*,\\s*\\w+\\s*\\]");
+
+    private final List<Question> questions;
+
+    /** Make a segmenter for the rubric's questions. */
+    public Segmenter(List<Question> questions) {
+        this.questions = List.copyOf(questions);
+    }
+
+    /** Hold one marker found: where, which question, and how it was recognised. */
+    private record Marker(int cell, int line, Question question, String how, Note note) {}
+
+    /**
+     * Split the submission into one answer per question, in the rubric's order.
+     *
+     * @param submission the cells of one submission
+     * @return exactly one answer per question
+     */
+    public List<Answer> segment(Submission submission) {
+        List<Cell> cells = submission.cells().stream().filter(c -> !c.isBlank()).toList();
+        List<Marker> markers = findMarkers(cells);
+        Map<Question, List<Cell>> regions = new LinkedHashMap<>();
+        Map<Question, Marker> found = new HashMap<>();
+        List<Cell> unassigned = new ArrayList<>();
+        Question current = null;
+        int m = 0;
+        for (int ci = 0; ci < cells.size(); ci++) {
+            Cell c = cells.get(ci);
+            String[] src = c.source().split("\n", -1);
+            int from = 0;
+            while (m < markers.size() && markers.get(m).cell() == ci) {
+                Marker mk = markers.get(m++);
+                if (mk.line() > from) {
+                    add(regions, unassigned, current, piece(c, src, from, mk.line()));
+                }
+                from = mk.line();
+                if (!found.containsKey(mk.question())) {
+                    found.put(mk.question(), mk);
+                    current = mk.question();
+                } else if (mk.question() != current) {
+                    current = mk.question();
+                }
+            }
+            add(regions, unassigned, current, from == 0 ? c : piece(c, src, from, src.length));
+        }
+        List<Answer> answers = new ArrayList<>();
+        Map<Question, Answer> byQuestion = new LinkedHashMap<>();
+        for (Question q : questions) {
+            List<Cell> region = regions.getOrDefault(q, List.of());
+            Marker mk = found.get(q);
+            List<Note> notes = new ArrayList<>();
+            if (mk != null && mk.note() != null) {
+                notes.add(mk.note());
+            }
+            if (mk == null) {
+                byQuestion.put(q, null);
+            } else if (!hasContent(region, mk, q)) {
+                byQuestion.put(q, Answer.missing(q.id(), "heading " + mk.how() + " but the answer is empty"));
+            } else {
+                byQuestion.put(q, new Answer(q.id(), true, mk.how(), region, notes));
+            }
+        }
+        fallback(cells, markers, regions, byQuestion, unassigned);
+        for (Question q : questions) {
+            Answer a = byQuestion.get(q);
+            answers.add(a != null ? a : Answer.missing(q.id(), missingReason(q, markers.isEmpty())));
+        }
+        return answers;
+    }
+
+    private static void add(Map<Question, List<Cell>> regions, List<Cell> unassigned, Question q, Cell c) {
+        if (c == null || c.isBlank()) {
+            return;
+        }
+        if (q == null) {
+            unassigned.add(c);
+        } else {
+            regions.computeIfAbsent(q, k -> new ArrayList<>()).add(c);
+        }
+    }
+
+    private static Cell piece(Cell c, String[] src, int from, int to) {
+        List<String> text = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            text.add(src[i]);
+            lines.add(c.fileLine(i + 1));
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        return new Cell(c.index(), c.kind(), String.join("\n", text), lines, c.file());
+    }
+
+    /** Tell whether a region holds more than its marker line (a long marker line may hold the answer too). */
+    private static boolean hasContent(List<Cell> region, Marker mk, Question q) {
+        boolean markerLine = true;
+        for (Cell c : region) {
+            for (String raw : c.source().split("\n", -1)) {
+                String line = raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (!markerLine || words(line).size() >= words(q.text()).size() + 8) {
+                    return true;
+                }
+                markerLine = false;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ markers
+
+    private List<Marker> findMarkers(List<Cell> cells) {
+        List<Marker> out = new ArrayList<>();
+        int lastNumber = 0;
+        Question current = null;
+        for (int ci = 0; ci < cells.size(); ci++) {
+            Cell c = cells.get(ci);
+            String[] src = c.source().split("\n", -1);
+            boolean inString = false;
+            for (int li = 0; li < src.length; li++) {
+                String raw = src[li];
+                String s = raw.strip();
+                if (c.kind() == CellKind.CODE) {
+                    boolean docstring = s.startsWith("\"\"\"") || s.startsWith("'''");
+                    if (!s.startsWith("#") && !(docstring && !inString) && !inString) {
+                        continue;
+                    }
+                    if (docstring) {
+                        inString = !(s.length() >= 6 && (s.endsWith("\"\"\"") || s.endsWith("'''")));
+                        s = s.substring(3);
+                    }
+                }
+                Marker mk = marker(ci, li, c, s, li + 1 < src.length ? src[li + 1] : "", lastNumber);
+                if (mk == null || mk.question() == current) {
+                    continue;
+                }
+                out.add(mk);
+                current = mk.question();
+                lastNumber = Math.max(lastNumber, mk.question().number());
+            }
+        }
+        return out;
+    }
+
+    private Marker marker(int ci, int li, Cell c, String line, String nextLine, int lastNumber) {
+        if (line.isEmpty() || line.matches("(?i)^in\\s*\\[.*")) {
+            return null;
+        }
+        boolean heading = line.startsWith("#") || line.startsWith("**") || line.startsWith("<") || line.startsWith("__");
+        String text = DECORATION.matcher(line).replaceFirst("");
+        String where = where(c, li);
+        int labelled = 0;
+        String labelText = null;
+        for (Question q : questions) {
+            if (!q.patterns().isEmpty()) {
+                for (String p : q.patterns()) {
+                    if (Pattern.compile(p, Pattern.CASE_INSENSITIVE).matcher(line).find()) {
+                        return new Marker(ci, li, q, "'" + shorten(line) + "' at " + where, null);
+                    }
+                }
+            }
+        }
+        Matcher lm = LABEL.matcher(text);
+        if (lm.lookingAt()) {
+            labelled = Integer.parseInt(lm.group(1));
+            labelText = text.substring(0, lm.end()).strip();
+        } else if (heading && line.startsWith("#") && c.kind() != CellKind.CODE) {
+            Matcher b = BARE_NUMBER.matcher(text);
+            if (b.matches()) {
+                int n = Integer.parseInt(b.group(1));
+                if (n > lastNumber && question(n) != null) {
+                    labelled = n;
+                    labelText = text.substring(0, Math.min(text.length(), b.group(1).length() + 1));
+                }
+            }
+        }
+        // the question's own text: on this line, or over this line and the next
+        Question byText = null;
+        if (labelled != 0 || heading || line.endsWith("?") || c.kind() == CellKind.CODE || li == 0) {
+            byText = textMatch(text);
+            if (byText == null && !nextLine.isBlank() && labelled != 0) {
+                byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""));
+            }
+        }
+        Question byNumber = labelled == 0 ? null : question(labelled);
+        if (byText != null) {
+            Note note = null;
+            if (byNumber != null && byNumber != byText) {
+                note = new Note(c.file(), c.fileLine(li + 1), "labelled '" + labelText + "' but the text is that of "
+                        + byText.id() + ": graded as " + byText.id());
+            }
+            String how = labelText != null ? "'" + labelText + "' with the question's text at " + where
+                    : "the question's text at " + where;
+            return new Marker(ci, li, byText, how, note);
+        }
+        if (byNumber != null) {
+            if (!byNumber.patterns().isEmpty()) {
+                return null;
+            }
+            return new Marker(ci, li, byNumber, "'" + labelText + "' at " + where, null);
+        }
+        return null;
+    }
+
+    private Question question(int number) {
+        for (Question q : questions) {
+            if (q.number() == number) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    /** Return the question whose text the line carries, clearly better than any other, or null. */
+    private Question textMatch(String line) {
+        List<String> lw = content(line);
+        if (lw.size() < 3) {
+            return null;
+        }
+        Question best = null;
+        double bestScore = 0;
+        double second = 0;
+        for (Question q : questions) {
+            if (q.text() == null || q.text().isBlank()) {
+                continue;
+            }
+            List<String> qw = content(q.text());
+            if (qw.isEmpty() || lw.size() > qw.size() * 2 + 4) {
+                continue;
+            }
+            int hit = 0;
+            for (String w : qw) {
+                if (lw.stream().anyMatch(x -> similar(x, w))) {
+                    hit++;
+                }
+            }
+            double score = (double) hit / qw.size();
+            if (score > bestScore) {
+                second = bestScore;
+                bestScore = score;
+                best = q;
+            } else if (score > second) {
+                second = score;
+            }
+        }
+        return bestScore >= 0.75 && bestScore - second >= 0.15 ? best : null;
+    }
+
+    private static boolean similar(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.length() >= 5 && b.length() >= 5 && a.substring(0, 5).equals(b.substring(0, 5))) {
+            return true;
+        }
+        return a.length() >= 4 && b.length() >= 4 && Math.abs(a.length() - b.length()) <= 1 && distance(a, b) <= 1;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static List<String> content(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : words(text)) {
+            if (w.length() >= 3 && !STOP.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static String where(Cell c, int li) {
+        int line = c.fileLine(li + 1);
+        int cell = c.file().lastIndexOf(" cell ");
+        if (line <= 0) {
+            return c.file();
+        }
+        return cell >= 0 ? c.file().substring(cell + 1) + ", line " + line : "line " + line;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    // ------------------------------------------------------------------ fallback by what the code does
+
+    private void fallback(List<Cell> cells, List<Marker> markers, Map<Question, List<Cell>> regions,
+            Map<Question, Answer> answers, List<Cell> unassigned) {
+        Set<Cell> used = new HashSet<>();
+        for (Question q : questions) {
+            Answer a = answers.get(q);
+            if (a != null && a.found() && (q.kind() != Question.Kind.CODE || !a.codeCells().isEmpty())) {
+                used.addAll(a.codeCells());
+            }
+        }
+        if (markers.isEmpty()) {
+            noMarkers(cells, answers);
+            return;
+        }
+        // a code answer with no code of its own: an unheaded cell elsewhere that does what it asks
+        for (Question q : questions) {
+            Answer a = answers.get(q);
+            if (q.kind() != Question.Kind.CODE || q.detect() == null || q.detect().isBlank()
+                    || (a != null && a.found() && !a.codeCells().isEmpty())) {
+                continue;
+            }
+            Cell pick = null;
+            String from = null;
+            for (Cell c : unassigned) {
+                if (c.kind() == CellKind.CODE && detects(q.detect(), c.source()) && !used.contains(c)) {
+                    pick = c;
+                    from = "before the first heading";
+                    break;
+                }
+            }
+            if (pick == null) {
+                for (Question other : questions) {
+                    Answer oa = answers.get(other);
+                    if (other == q || oa == null || !oa.found()) {
+                        continue;
+                    }
+                    List<Cell> code = oa.codeCells();
+                    for (int i = 1; i < code.size(); i++) {
+                        Cell c = code.get(i);
+                        boolean othersStillAnswered = other.detect() == null || other.detect().isBlank()
+                                || code.stream().filter(x -> x != c).anyMatch(x -> detects(other.detect(), x.source()));
+                        if (detects(q.detect(), c.source()) && !detectsOwn(other, c) && othersStillAnswered) {
+                            pick = c;
+                            from = "after " + other.id();
+                            List<Cell> rest = new ArrayList<>(oa.cells());
+                            rest.remove(c);
+                            answers.put(other, new Answer(other.id(), true, oa.how(), rest, oa.notes()));
+                            break;
+                        }
+                    }
+                    if (pick != null) {
+                        break;
+                    }
+                }
+            }
+            if (pick != null) {
+                List<Cell> cellsOf = new ArrayList<>();
+                if (a != null && a.found()) {
+                    cellsOf.addAll(a.cells());
+                }
+                cellsOf.add(pick);
+                used.add(pick);
+                answers.put(q, new Answer(q.id(), true, "code " + from + " that " + describe(q.detect())
+                        + " (no heading)", cellsOf, List.of(new Note(pick.file(), pick.firstLine(),
+                        "no heading marks this cell; it was taken as " + q.id() + " because it " + describe(q.detect())))));
+            }
+        }
+    }
+
+    private static boolean detectsOwn(Question other, Cell c) {
+        return other.detect() != null && !other.detect().isBlank() && detects(other.detect(), c.source())
+                && !other.detect().equals("process");
+    }
+
+    private void noMarkers(List<Cell> cells, Map<Question, Answer> answers) {
+        // anchor code questions on the first cell (after the previous anchor) that does what they ask
+        Map<Question, Integer> anchor = new LinkedHashMap<>();
+        int after = -1;
+        for (Question q : questions) {
+            if (q.kind() != Question.Kind.CODE) {
+                continue;
+            }
+            for (int i = after + 1; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                if (c.kind() == CellKind.CODE && (q.detect() == null || q.detect().isBlank()
+                        || detects(q.detect(), c.source()))) {
+                    anchor.put(q, i);
+                    after = i;
+                    break;
+                }
+            }
+        }
+        int start = 0;
+        List<Question> pendingProse = new ArrayList<>();
+        for (Question q : questions) {
+            if (q.kind() != Question.Kind.CODE) {
+                pendingProse.add(q);
+                continue;
+            }
+            Integer at = anchor.get(q);
+            if (at == null) {
+                continue;
+            }
+            // code cells just before the anchor (imports) belong to it; prose before them to the prose questions
+            int first = at;
+            while (first - 1 >= start && cells.get(first - 1).kind() == CellKind.CODE) {
+                first--;
+            }
+            assignProse(cells, start, first, pendingProse, answers);
+            pendingProse.clear();
+            List<Cell> mine = new ArrayList<>(cells.subList(first, at + 1));
+            answers.put(q, new Answer(q.id(), true, "code that " + describe(q.detect()) + " (no headings in the file)",
+                    mine, List.of(new Note(cells.get(at).file(), cells.get(at).firstLine(),
+                            "no headings in the file: taken as " + q.id() + " because it " + describe(q.detect())))));
+            start = at + 1;
+        }
+        assignProse(cells, start, cells.size(), pendingProse, answers);
+    }
+
+    private static void assignProse(List<Cell> cells, int from, int to, List<Question> qs, Map<Question, Answer> answers) {
+        if (qs.isEmpty()) {
+            return;
+        }
+        List<Cell> prose = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (cells.get(i).kind() != CellKind.CODE) {
+                prose.add(cells.get(i));
+            }
+        }
+        if (prose.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < prose.size(); i++) {
+            Question q = qs.get(Math.min(i * qs.size() / prose.size(), qs.size() - 1));
+            Answer a = answers.get(q);
+            List<Cell> mine = new ArrayList<>(a == null ? List.of() : a.cells());
+            mine.add(prose.get(i));
+            answers.put(q, new Answer(q.id(), true, "prose in the order of the questions (no headings in the file)",
+                    mine, List.of()));
+        }
+    }
+
+    /** Tell whether code does what a question's {@code detect} asks, by a cheap look at its text. */
+    static boolean detects(String detect, String source) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : source.split("\n")) {
+            int hash = line.indexOf('#');
+            sb.append(hash >= 0 ? line.substring(0, hash) : line).append('\n');
+        }
+        String code = sb.toString();
+        switch (detect) {
+            case "process":
+                return PROCESS.matcher(code).find() && START.matcher(code).find();
+            case "pool":
+                return POOL.matcher(code).find();
+            case "processes4": {
+                int starts = 0;
+                Matcher m = START.matcher(code);
+                while (m.find()) {
+                    starts++;
+                }
+                boolean processes = PROCESS.matcher(code).find();
+                return (processes && (starts >= 4 || (starts >= 1 && FOUR.matcher(code).find())))
+                        || (POOL.matcher(code).find() && FOUR.matcher(code).find());
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static String describe(String detect) {
+        return switch (detect == null ? "" : detect) {
+            case "process" -> "creates and starts a Process";
+            case "pool" -> "creates a pool of workers";
+            case "processes4" -> "starts 4 processes";
+            default -> "holds code";
+        };
+    }
+
+    private String missingReason(Question q, boolean noMarkers) {
+        String looked = q.patterns().isEmpty()
+                ? "looked for " + q.id() + ", Question " + q.number() + ", Ans " + q.number() + " and the question's text"
+                : "looked for the rubric's patterns " + q.patterns();
+        String why = "no heading for " + q.id() + " (" + looked + ")";
+        if (q.kind() == Question.Kind.CODE && q.detect() != null && !q.detect().isBlank()) {
+            why += " and no code that " + describe(q.detect());
+        } else if (noMarkers) {
+            why += " and no prose left for it";
+        }
+        return why;
+    }
+}
