@@ -132,7 +132,7 @@ public final class ProgramBuilder {
     }
 
     /** Tell prose typed into a code cell from code with a syntax error. */
-    static boolean looksLikeProse(String src) {
+    public static boolean looksLikeProse(String src) {
         int code = 0;
         int total = 0;
         for (String line : src.split("\n")) {

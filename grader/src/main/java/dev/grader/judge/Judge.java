@@ -1,6 +1,7 @@
 package dev.grader.judge;
 
 import dev.grader.build.Program;
+import dev.grader.build.ProgramBuilder;
 import dev.grader.ingest.Cell;
 import dev.grader.ingest.CellKind;
 import dev.grader.ingest.Note;
@@ -410,7 +411,8 @@ public final class Judge {
         Set<String> questionWords = new HashSet<>(words(q.text()));
         StringBuilder sb = new StringBuilder();
         for (Cell c : a.cells()) {
-            String text = c.kind() == CellKind.CODE ? commentsAndStrings(c.source()) : c.source();
+            String text = c.kind() != CellKind.CODE || ProgramBuilder.looksLikeProse(c.source()) ? c.source()
+                    : commentsAndStrings(c.source());
             for (String line : text.split("\\R")) {
                 List<String> w = words(line);
                 if (w.isEmpty()) {

@@ -181,7 +181,7 @@ public final class TraceParser {
             }
             (u.kind.equals("process") ? process : tasks).add(u);
         }
-        List<String> procOrder = new ArrayList<>(procIds.values());
+        List<String> procOrder = processes.stream().map(ProcessRecord::id).toList();
         process.sort(Comparator.comparingInt((U u) -> {
             String id = u.owner == null ? null : procIds.get(u.owner);
             return id == null ? Integer.MAX_VALUE : procOrder.indexOf(id);

@@ -30,13 +30,12 @@ public final class Segmenter {
             "^(\\s|#|>|\\*|_|-(?=\\s)|<\\s*(h[1-6]|b|strong|p|u|i|em|span)[^>]*>)*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABEL = Pattern.compile(
             "^(?:q(?:ues(?:tion)?|ue|s)?|ans(?:wer)?|a(?=\\d)|(?:code|solution|answer|program|ans)\\s+(?:for|of|to)\\s+q(?:uestion)?)"
-                    + "\\s*(?:no\\.?|number|#)?\\s*[-.:#)]*\\s*0*(\\d{1,2})(?![\\d/,]|\\.\\d|\\s*(?:feb|jan|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|st|nd|rd|th)\\b)",
+                    + "[\\s.]*(?:no\\.?|number|#)?\\s*[-.:#)]*\\s*0*(\\d{1,2})(?![\\d/,]|\\.\\d|\\s*(?:feb|jan|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|st|nd|rd|th)\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BARE_NUMBER = Pattern.compile("^0*(\\d{1,2})\\s*[.)]\\s*(.*)$");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
-    private static final Set<String> STOP = Set.of("the", "and", "for", "are", "using", "use", "with", "what", "why",
-            "how", "can", "should", "each", "write", "python", "code", "program", "module", "between", "its", "you",
-            "this", "that", "from", "into", "which", "create");
+    private static final Set<String> STOP = Set.of("the", "and", "for", "are", "with", "what", "why", "how", "can",
+            "its", "you", "this", "that", "from", "into", "which", "python");
     private static final Pattern PROCESS = Pattern.compile("Process\\s*\\(");
     private static final Pattern START = Pattern.compile("\\.start\\s*\\(");
     private static final Pattern POOL = Pattern.compile("Pool\\s*\\(|ProcessPoolExecutor\\s*\\(|Pool\\b.*\\bas\\b");
@@ -145,13 +144,20 @@ public final class Segmenter {
                 if (line.isEmpty()) {
                     continue;
                 }
-                if (!markerLine || words(line).size() >= words(q.text()).size() + 8) {
+                if (!markerLine && !repeatsQuestion(line, q) || words(line).size() >= words(q.text()).size() + 8) {
                     return true;
                 }
                 markerLine = false;
             }
         }
         return false;
+    }
+
+    private static boolean repeatsQuestion(String line, Question q) {
+        List<String> lw = content(line);
+        List<String> qw = content(q.text() == null ? "" : q.text());
+        long inQuestion = lw.stream().filter(qw::contains).count();
+        return !lw.isEmpty() && inQuestion >= 0.7 * lw.size();
     }
 
     // ------------------------------------------------------------------ markers
@@ -213,7 +219,7 @@ public final class Segmenter {
             labelText = text.substring(0, lm.end()).strip();
         } else if (heading && line.startsWith("#") && c.kind() != CellKind.CODE) {
             Matcher b = BARE_NUMBER.matcher(text);
-            if (b.matches()) {
+            if (b.matches() && b.group(2).isBlank()) {
                 int n = Integer.parseInt(b.group(1));
                 if (n > lastNumber && question(n) != null) {
                     labelled = n;
@@ -223,7 +229,7 @@ public final class Segmenter {
         }
         // the question's own text: on this line, or over this line and the next
         Question byText = null;
-        if (labelled != 0 || heading || line.endsWith("?") || c.kind() == CellKind.CODE || li == 0) {
+        if (labelled != 0 || heading || line.endsWith("?") || c.kind() == CellKind.CODE) {
             byText = textMatch(text);
             if (byText == null && !nextLine.isBlank() && labelled != 0) {
                 byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""));
@@ -272,7 +278,7 @@ public final class Segmenter {
                 continue;
             }
             List<String> qw = content(q.text());
-            if (qw.isEmpty() || lw.size() > qw.size() * 2 + 4) {
+            if (qw.isEmpty()) {
                 continue;
             }
             int hit = 0;
@@ -281,7 +287,10 @@ public final class Segmenter {
                     hit++;
                 }
             }
-            double score = (double) hit / qw.size();
+            long inQuestion = lw.stream().filter(x -> qw.stream().anyMatch(w -> similar(x, w))).count();
+            double recall = (double) hit / qw.size();
+            double precision = (double) inQuestion / lw.size();
+            double score = hit >= 3 && recall >= 0.6 ? 2 * precision * recall / (precision + recall) : 0;
             if (score > bestScore) {
                 second = bestScore;
                 bestScore = score;
@@ -290,14 +299,14 @@ public final class Segmenter {
                 second = score;
             }
         }
-        return bestScore >= 0.75 && bestScore - second >= 0.15 ? best : null;
+        return best != null && bestScore >= 0.7 && bestScore - second >= 0.15 ? best : null;
     }
 
     private static boolean similar(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
-        if (a.length() >= 5 && b.length() >= 5 && a.substring(0, 5).equals(b.substring(0, 5))) {
+        if (a.equals(b + "s") || b.equals(a + "s") || a.equals(b + "es") || b.equals(a + "es")) {
             return true;
         }
         return a.length() >= 4 && b.length() >= 4 && Math.abs(a.length() - b.length()) <= 1 && distance(a, b) <= 1;

@@ -6,6 +6,7 @@ raises; tracing failures are swallowed.
 import functools
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -126,6 +127,8 @@ def _short(value, cap=200):
         text = repr(value)
     except Exception:
         text = "<unprintable>"
+    # memory addresses change from run to run; reports must not
+    text = re.sub(r" at 0x[0-9a-fA-F]+", "", text)
     return text if len(text) <= cap else text[:cap] + "..."
 
 

@@ -1,0 +1,8 @@
+from multiprocessing import Pool
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    with Pool(3) as pool:
+        print(pool.map(square, [1, 2, 3, 4]))
