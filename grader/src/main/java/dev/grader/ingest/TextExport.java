@@ -184,7 +184,7 @@ final class TextExport {
                 proseStarted = true;
             }
             if (proseStarted) {
-                cells.add(new Cell(0, CellKind.MARKDOWN, para.joined(), para.lines, name));
+                cells.add(new Cell(0, CellKind.MARKDOWN, String.join("\n", para.text), para.lines, name));
             }
         }
         return end;

@@ -395,9 +395,11 @@ public final class Segmenter {
                 }
             }
             if (pick == null) {
-                for (Question other : questions) {
+                // an unheaded cell belongs to a later question than the heading above it: look backwards
+                for (int k = questions.indexOf(q) - 1; k >= 0; k--) {
+                    Question other = questions.get(k);
                     Answer oa = answers.get(other);
-                    if (other == q || oa == null || !oa.found()) {
+                    if (oa == null || !oa.found()) {
                         continue;
                     }
                     List<Cell> code = oa.codeCells();
