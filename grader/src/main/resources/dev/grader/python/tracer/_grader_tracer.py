@@ -204,20 +204,10 @@ def _run_unit(kind, func, args, kwds, owner=None):
         raise
     finally:
         try:
-            _flush_std()
             _emit("unit_end", unit=uid, error=error)
         except Exception:
             pass
         _UNIT[0] = previous
-
-
-def _flush_std():
-    for s in (sys.stdout, sys.stderr):
-        try:
-            if s is not None:
-                s.flush()
-        except Exception:
-            pass
 
 
 # ---------------------------------------------------------------- import hook
@@ -398,7 +388,6 @@ def _run_process_unit(original_run, func, proc, owner):
             error = type(e).__name__
         raise
     finally:
-        _flush_std()
         _emit("unit_end", unit=uid, error=error)
         _UNIT[0] = None
 

@@ -1,0 +1,5 @@
+import os
+
+print(input())
+print(" ".join(sorted(os.environ)))
+print(os.getcwd())

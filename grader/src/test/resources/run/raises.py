@@ -1,0 +1,6 @@
+def fail():
+    raise ValueError("bad value")
+
+
+print("before")
+fail()
