@@ -1,0 +1,33 @@
+package dev.grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.grader.judge.SubmissionResult;
+import org.junit.jupiter.api.Test;
+
+/** Show one line per check with its verdict, points and feedback; colour only when asked. */
+class TextReportTest {
+
+    @Test
+    void oneLinePerCheckWithTotals() {
+        SubmissionResult s = ReportWriterTest.batch().submissions().get(0);
+        String plain = TextReport.render(s, false);
+        assertTrue(plain.contains("[FAIL] Q3 process_joined 0/8  Call join()."), plain);
+        assertTrue(plain.contains("[PASS] Q1 answered 2.5/10  Answered."), plain);
+        assertTrue(plain.contains("      - Process-1 started at line 3 was never joined"), plain);
+        assertTrue(plain.contains("  note: a.py:2: a note <i>here</i>"), plain);
+        assertTrue(plain.endsWith("Total: 6.5/30\n"), plain);
+        assertFalse(plain.contains("\u001b["));
+        String colour = TextReport.render(s, true);
+        assertTrue(colour.contains("\u001b[31m[FAIL]\u001b[0m"), colour);
+    }
+
+    @Test
+    void anUnreadableSubmissionShowsItsReason() {
+        SubmissionResult s = ReportWriterTest.batch().submissions().get(2);
+        String text = TextReport.render(s, false);
+        assertTrue(text.startsWith("<broken> (unknown): invalid - b.ipynb:2: not valid notebook JSON\n"), text);
+        assertTrue(text.contains("note: b.ipynb:2: bad"), text);
+    }
+}
