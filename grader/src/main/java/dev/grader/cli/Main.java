@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grade multiprocessing assignments: run each answer in a child process, trace what its "
                 + "processes and pools did, and check it against a rubric.",
-        subcommands = {GradeCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GradeCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all graded cleanly (grade) / every check passed (check)",

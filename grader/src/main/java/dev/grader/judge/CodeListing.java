@@ -19,6 +19,13 @@ public record CodeListing(String file, List<Line> lines) {
      *
      * @param number the line's number in the student's file, 0 for a line the grader made up
      * @param text the line's text
+     * @param file the file (with the cell in notebooks) the line comes from; empty when it is the listing's
      */
-    public record Line(int number, String text) {}
+    public record Line(int number, String text, String file) {
+
+        /** Make a line of the listing's own file. */
+        public Line(int number, String text) {
+            this(number, text, "");
+        }
+    }
 }

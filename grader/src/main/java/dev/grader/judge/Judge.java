@@ -1,5 +1,7 @@
 package dev.grader.judge;
 
+import dev.grader.analyse.Finding;
+import dev.grader.analyse.Severity;
 import dev.grader.build.Program;
 import dev.grader.build.ProgramBuilder;
 import dev.grader.ingest.Cell;
@@ -35,8 +37,13 @@ public final class Judge {
     private static final Pattern TRACEBACK_LINE = Pattern.compile("File \"([^\"]*)\", line (\\d+)");
     private static final Pattern EXCEPTION_LINE = Pattern.compile("^([A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|Warning)\\b.*)$");
 
-    /** Judge one question. {@code program} and {@code run} are null when there is no code to run. */
-    public QuestionResult judge(Question question, Answer answer, Program program, RunResult run) {
+    /**
+     * Judge one question. {@code program} and {@code run} are null when there is no code to run.
+     *
+     * @param findings the misuse the analysis found in the answer's code
+     */
+    public QuestionResult judge(Question question, Answer answer, Program program, RunResult run,
+            List<Finding> findings) {
         List<Note> notes = new ArrayList<>(answer.notes());
         String kind = question.kind() == Question.Kind.CODE ? "code" : "prose";
         String prose = proseOf(question, answer);
@@ -47,7 +54,7 @@ public final class Judge {
                         List.of()));
             }
             return new QuestionResult(question.id(), question.title(), kind, "missing", answer.how(), 0,
-                    question.maxPoints(), checks, null, null, "", notes);
+                    question.maxPoints(), checks, null, null, "", notes, List.of());
         }
         CodeListing code = program == null ? listing(answer) : listingOf(program);
         String status;
@@ -71,11 +78,12 @@ public final class Judge {
         RunSummary summary = run == null ? null : summarise(program, run);
         List<CheckResult> checks = new ArrayList<>();
         for (Check c : question.checks()) {
-            checks.add(decide(question, c, prose, program, run, summary));
+            checks.add(c.type().equals("no_findings") && program != null && program.syntaxError() == null
+                    ? noFindings(c, findings) : decide(question, c, prose, program, run, summary));
         }
         double points = checks.stream().mapToDouble(CheckResult::points).sum();
         return new QuestionResult(question.id(), question.title(), kind, status, answer.how(), points,
-                question.maxPoints(), checks, code, summary, prose, notes);
+                question.maxPoints(), checks, code, summary, prose, notes, findings);
     }
 
     private CheckResult decide(Question q, Check c, String prose, Program program, RunResult run, RunSummary summary) {
@@ -125,6 +133,21 @@ public final class Judge {
             default:
                 return result(c, Verdict.ERROR, "Unknown check type '" + c.type() + "'.", List.of());
         }
+    }
+
+    private CheckResult noFindings(Check c, List<Finding> findings) {
+        Severity least = Severity.valueOf(c.stringParam("severity", "warning").toUpperCase(Locale.ROOT));
+        List<?> rules = c.params().get("rules") instanceof List<?> l ? l : List.of();
+        List<String> evidence = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.severity().atLeast(least) && (rules.isEmpty() || rules.contains(f.rule()))) {
+                evidence.add(f.rule() + " at " + f.location() + ": " + f.message());
+            }
+        }
+        return evidence.isEmpty()
+                ? result(c, Verdict.PASS, passText(c, "No misuse found in the code."), List.of())
+                : result(c, Verdict.FAIL, failText(c, "The code has " + evidence.size() + " misuse finding"
+                        + (evidence.size() == 1 ? "" : "s") + "; see below."), evidence);
     }
 
     private CheckResult answered(Check c, String prose) {
@@ -471,7 +494,8 @@ public final class Judge {
         String[] src = p.source().split("\n", -1);
         for (int i = p.answerStart() - 1; i < src.length; i++) {
             if (i >= 0) {
-                lines.add(new CodeListing.Line(p.fileLine(i + 1), src[i]));
+                String file = p.origin(i + 1).file();
+                lines.add(new CodeListing.Line(p.fileLine(i + 1), src[i], file.equals(p.file()) ? "" : file));
             }
         }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).text().isBlank()) {
@@ -487,7 +511,7 @@ public final class Judge {
             file = file == null ? c.file() : file;
             String[] src = c.source().split("\n", -1);
             for (int i = 0; i < src.length; i++) {
-                lines.add(new CodeListing.Line(c.fileLine(i + 1), src[i]));
+                lines.add(new CodeListing.Line(c.fileLine(i + 1), src[i], c.file()));
             }
         }
         return lines.isEmpty() ? null : new CodeListing(file, lines);

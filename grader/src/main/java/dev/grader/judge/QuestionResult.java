@@ -1,6 +1,8 @@
 package dev.grader.judge;
 
+import dev.grader.analyse.Finding;
 import dev.grader.ingest.Note;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,12 +21,23 @@ import java.util.List;
  * @param run what the program did, or {@code null} when it did not run
  * @param prose the student's prose for the question (may be empty)
  * @param notes notes from ingest, segment and build about this question
+ * @param findings misuse found in the code, at the student's lines
  */
 public record QuestionResult(String id, String title, String kind, String status, String how, double points,
-        double maxPoints, List<CheckResult> checks, CodeListing code, RunSummary run, String prose, List<Note> notes) {
+        double maxPoints, List<CheckResult> checks, CodeListing code, RunSummary run, String prose, List<Note> notes,
+        List<Finding> findings) {
 
     public QuestionResult {
         checks = List.copyOf(checks);
         notes = List.copyOf(notes);
+        findings = List.copyOf(findings);
+    }
+
+    /** Return a copy with more notes. */
+    public QuestionResult withNotes(List<Note> more) {
+        List<Note> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new QuestionResult(id, title, kind, status, how, points, maxPoints, checks, code, run, prose, all,
+                findings);
     }
 }

@@ -1,5 +1,7 @@
 package dev.grader.pipeline;
 
+import dev.grader.analyse.Finding;
+import dev.grader.analyse.python.PythonAnalyzer;
 import dev.grader.build.Program;
 import dev.grader.build.ProgramBuilder;
 import dev.grader.ingest.Ingestor;
@@ -52,6 +54,7 @@ public final class Grader implements AutoCloseable {
     private final Segmenter segmenter;
     private final ProgramBuilder builder;
     private final Judge judge = new Judge();
+    private final PythonAnalyzer analyzer;
 
     /**
      * Make a grader for one rubric.
@@ -69,7 +72,9 @@ public final class Grader implements AutoCloseable {
         this.helper = PythonHelper.start(python);
         this.ingestor = new Ingestor(helper);
         this.segmenter = new Segmenter(rubric.questions());
-        this.builder = new ProgramBuilder(new HelperSource(helper), Magics::neutralise);
+        HelperSource source = new HelperSource(helper);
+        this.builder = new ProgramBuilder(source, Magics::neutralise);
+        this.analyzer = new PythonAnalyzer(source);
     }
 
     /** Return the grader's version, as built. */
@@ -142,11 +147,12 @@ public final class Grader implements AutoCloseable {
         try {
             Submission s = ingestor.read(path);
             if (s.problem() != null) {
-                return new Prepared(s, List.of(), Map.of(), Map.of(), null);
+                return new Prepared(s, List.of(), Map.of(), Map.of(), Map.of(), null);
             }
             List<Answer> answers = segmenter.segment(s);
             Map<String, Program> programs = new LinkedHashMap<>();
             Map<String, List<Note>> notes = new LinkedHashMap<>();
+            Map<String, List<Finding>> findings = new LinkedHashMap<>();
             for (Answer a : answers) {
                 Question q = rubric.question(a.questionId()).orElseThrow();
                 if (q.kind() != Question.Kind.CODE || !a.found()) {
@@ -155,12 +161,21 @@ public final class Grader implements AutoCloseable {
                 String stdin = q.stdin() != null ? q.stdin() : rubric.stdin();
                 ProgramBuilder.Built built = builder.build(s, a, stdin);
                 programs.put(q.id(), built.program());
-                notes.put(q.id(), built.notes());
+                List<Note> questionNotes = new ArrayList<>(built.notes());
+                if (built.program() != null && built.program().syntaxError() == null) {
+                    try {
+                        findings.put(q.id(), analyzer.analyse(built.program(), isScript(s.format())));
+                    } catch (RuntimeException e) {
+                        questionNotes.add(new Note(built.program().file(), 0,
+                                "the code could not be analysed for misuse (grader error: " + stackTop(e) + ")"));
+                    }
+                }
+                notes.put(q.id(), questionNotes);
             }
-            return new Prepared(s, answers, programs, notes, null);
+            return new Prepared(s, answers, programs, notes, findings, null);
         } catch (RuntimeException e) {
             Submission s = Submission.failed(id, path, "grader_error", "grader error while reading: " + stackTop(e));
-            return new Prepared(s, List.of(), Map.of(), Map.of(), e);
+            return new Prepared(s, List.of(), Map.of(), Map.of(), Map.of(), e);
         }
     }
 
@@ -170,7 +185,7 @@ public final class Grader implements AutoCloseable {
             List<QuestionResult> none = new ArrayList<>();
             for (Question q : rubric.questions()) {
                 none.add(judge.judge(q, Answer.missing(q.id(), "the submission could not be read: " + s.problem().reason()),
-                        null, null));
+                        null, null, List.of()));
             }
             return new SubmissionResult(s.id(), s.path().toString(), s.format(), s.problem().status(),
                     s.problem().reason(), 0, rubric.maxPoints(), none, s.notes());
@@ -181,13 +196,10 @@ public final class Grader implements AutoCloseable {
                 Question q = rubric.question(a.questionId()).orElseThrow();
                 Program program = p.programs.get(q.id());
                 RunResult run = program == null ? null : runs.get(p.key(q.id()));
-                QuestionResult r = judge.judge(q, a, program, run);
+                QuestionResult r = judge.judge(q, a, program, run, p.findings.getOrDefault(q.id(), List.of()));
                 List<Note> extra = p.notes.getOrDefault(q.id(), List.of());
                 if (!extra.isEmpty()) {
-                    List<Note> all = new ArrayList<>(r.notes());
-                    all.addAll(extra);
-                    r = new QuestionResult(r.id(), r.title(), r.kind(), r.status(), r.how(), r.points(), r.maxPoints(),
-                            r.checks(), r.code(), r.run(), r.prose(), all);
+                    r = r.withNotes(extra);
                 }
                 questions.add(r);
             }
@@ -211,6 +223,11 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    /** Tell scripts from notebooks: the main guard matters only where the file is run as a script. */
+    private static boolean isScript(String format) {
+        return format.equals("py") || format.startsWith("py-") && !format.equals("py-cells");
+    }
+
     private static String idOf(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -231,7 +248,7 @@ public final class Grader implements AutoCloseable {
 
     /** Hold one submission between reading and judging. */
     private record Prepared(Submission submission, List<Answer> answers, Map<String, Program> programs,
-            Map<String, List<Note>> notes, Exception failure) {
+            Map<String, List<Note>> notes, Map<String, List<Finding>> findings, Exception failure) {
 
         String key(String questionId) {
             return submission.id() + "/" + questionId;

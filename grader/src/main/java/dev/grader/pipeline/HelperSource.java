@@ -1,13 +1,16 @@
 package dev.grader.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.grader.analyse.python.PyNode;
+import dev.grader.analyse.python.TreeSource;
 import dev.grader.build.PythonSource;
 import dev.grader.python.PythonHelper;
 import java.util.List;
 
 /**
- * Answer the build stage's questions about Python source with the batch's helper process.
+ * Answer the build and analyse stages' questions about Python source with the batch's helper process.
  */
-public final class HelperSource implements PythonSource {
+public final class HelperSource implements PythonSource, TreeSource {
 
     private final PythonHelper helper;
 
@@ -27,5 +30,11 @@ public final class HelperSource implements PythonSource {
         return helper.statements(source).stream()
                 .map(s -> new Statement(s.kind(), s.firstLine(), s.lastLine(), s.mainGuard()))
                 .toList();
+    }
+
+    @Override
+    public PyNode parse(String source) {
+        JsonNode r = helper.tree(source);
+        return r.path("ok").asBoolean() ? PyNode.of(r.path("tree")) : null;
     }
 }

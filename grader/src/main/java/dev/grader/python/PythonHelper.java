@@ -120,6 +120,17 @@ public final class PythonHelper implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Return the whole syntax tree of source, as the helper writes it.
+     *
+     * @param source the code
+     * @return {@code {"ok": true, "tree": ...}}, or {@code {"ok": false, "line": n, "message": ...}} when it does
+     *     not compile or cannot be analysed
+     */
+    public JsonNode tree(String source) {
+        return request("ast", source);
+    }
+
     /** Return true when source parses and holds only what printed output looks like: literals, bare names. */
     public boolean literalOnly(String source) {
         ParseOutcome p = parse(source);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.grader.analyse.Finding;
 import dev.grader.ingest.Note;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
@@ -209,6 +210,12 @@ public final class ReportWriter {
         putNumber(o, "max_points", q.maxPoints());
         o.put("prose", q.prose());
         notes(o.putArray("notes"), q.notes());
+        ArrayNode findings = o.putArray("findings");
+        for (Finding f : q.findings()) {
+            findings.addObject().put("rule", f.rule()).put("severity", f.severity().label()).put("question", q.id())
+                    .put("file", f.origin().file()).put("line", f.line()).put("location", f.location())
+                    .put("message", f.message());
+        }
         ArrayNode checks = o.putArray("checks");
         for (CheckResult c : q.checks()) {
             ObjectNode co = checks.addObject();
@@ -249,7 +256,10 @@ public final class ReportWriter {
             co.put("file", code.file());
             ArrayNode lines = co.putArray("lines");
             for (CodeListing.Line l : code.lines()) {
-                lines.addObject().put("n", l.number()).put("text", l.text());
+                ObjectNode lo = lines.addObject().put("n", l.number()).put("text", l.text());
+                if (!l.file().isEmpty() && !l.file().equals(code.file())) {
+                    lo.put("file", l.file());
+                }
             }
         }
     }

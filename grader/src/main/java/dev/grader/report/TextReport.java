@@ -1,5 +1,7 @@
 package dev.grader.report;
 
+import dev.grader.analyse.Finding;
+import dev.grader.analyse.Severity;
 import dev.grader.ingest.Note;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
@@ -56,6 +58,15 @@ public final class TextReport {
                 for (String e : c.evidence()) {
                     sb.append("      - ").append(e).append('\n');
                 }
+            }
+            for (Finding f : q.findings()) {
+                String tag = "(" + f.severity().label() + ")";
+                if (color) {
+                    tag = (f.severity() == Severity.ERROR ? "\u001b[31m" : f.severity() == Severity.WARNING
+                            ? "\u001b[33m" : "\u001b[36m") + tag + RESET;
+                }
+                sb.append("  ").append(tag).append(' ').append(q.id()).append(' ').append(f.location()).append(' ')
+                        .append(f.rule()).append(": ").append(f.message()).append('\n');
             }
         }
         sb.append("\nTotal: ").append(ReportWriter.number(s.points())).append('/')

@@ -1,6 +1,8 @@
 package dev.grader.rubric;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.grader.analyse.Catalogue;
+import dev.grader.analyse.RuleInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Load a rubric from YAML and validate all of it, reporting every problem with its file and line.
@@ -37,7 +40,8 @@ public final class RubricLoader {
             Map.entry("processes_started", Set.of("min")),
             Map.entry("children_print", Set.of()),
             Map.entry("distinct_outputs", Set.of("count")),
-            Map.entry("output_matches", Set.of("regex")));
+            Map.entry("output_matches", Set.of("regex")),
+            Map.entry("no_findings", Set.of("rules", "severity")));
 
     private static final Set<String> TOP_KEYS = Set.of("assignment", "title", "language", "version", "defaults",
             "questions");
@@ -265,7 +269,19 @@ public final class RubricLoader {
             if (v == null) {
                 continue;
             }
-            if (param.equals("regex")) {
+            if (param.equals("rules")) {
+                List<String> ids = ruleIds(v);
+                if (ids != null) {
+                    values.put(param, ids);
+                }
+            } else if (param.equals("severity")) {
+                String sev = String.valueOf(v.value());
+                if (Set.of("error", "warning", "info").contains(sev)) {
+                    values.put(param, sev);
+                } else {
+                    problem(v.line(), "'severity' must be error, warning or info, not '" + sev + "'");
+                }
+            } else if (param.equals("regex")) {
                 try {
                     Pattern.compile(String.valueOf(v.value()));
                     values.put(param, String.valueOf(v.value()));
@@ -287,6 +303,23 @@ public final class RubricLoader {
         String id = text(c, "id", node.line(), false, type);
         return new Check(id, type, points, values, text(c, "pass", node.line(), false, ""),
                 text(c, "fail", node.line(), false, ""));
+    }
+
+    /** Read a list of rule ids, each one the catalogue knows; report each unknown id at its line. */
+    private List<String> ruleIds(YamlNode v) {
+        List<YamlNode> items = v.value() instanceof List<?> ? v.list() : List.of(v);
+        List<String> ids = new ArrayList<>();
+        boolean ok = true;
+        for (YamlNode item : items) {
+            String id = String.valueOf(item.value());
+            if (Catalogue.find(id).isEmpty()) {
+                problem(item.line(), "unknown rule '" + id + "'" + suggest(id, Catalogue.all().stream()
+                        .map(RuleInfo::id).collect(Collectors.toSet())) + "; 'grader rules' lists them");
+                ok = false;
+            }
+            ids.add(id);
+        }
+        return ok ? ids : null;
     }
 
     private String text(Map<String, YamlNode> map, String key, int parentLine, boolean required, String fallback) {
@@ -347,7 +380,8 @@ public final class RubricLoader {
         }
     }
 
-    private static String suggest(String word, Set<String> known) {
+    /** Return " (did you mean 'x'?)" for the known word nearest to a misspelt one, or "" when none is near. */
+    public static String suggest(String word, Set<String> known) {
         String best = null;
         int bestDistance = 3;
         for (String k : known) {

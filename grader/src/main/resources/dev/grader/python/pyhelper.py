@@ -1,6 +1,9 @@
 """Answer questions about Python source with CPython's own parser, one JSON request per line.
 
-Requests: {"op": "parse" | "statements" | "classify", "source": "..."}; one JSON response per line.
+Requests: {"op": "parse" | "statements" | "classify" | "ast", "source": "..."}; one JSON response per line.
+"ast" answers the whole tree: each node a JSON object with its class name in "_t", its position in
+"_l", "_c", "_el", "_ec" (1-based lines, 0-based columns, as ast gives them) and its fields by name;
+expression contexts (Load, Store, Del) are left out.
 Standard library only; works on Python 3.8 and later.
 """
 import ast
@@ -79,6 +82,38 @@ def _is_main_guard(node):
     return bool(names) and bool(consts)
 
 
+_SKIP_FIELDS = ("ctx", "type_comment", "kind")
+
+
+def _literal(v):
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, int):
+        return v if -(2 ** 53) < v < 2 ** 53 else repr(v)
+    if isinstance(v, float):
+        return v if v == v and v not in (float("inf"), float("-inf")) else repr(v)
+    return repr(v)
+
+
+def _tree(node):
+    out = {"_t": type(node).__name__}
+    if hasattr(node, "lineno"):
+        out["_l"] = node.lineno
+        out["_c"] = node.col_offset
+        out["_el"] = getattr(node, "end_lineno", None) or node.lineno
+        out["_ec"] = getattr(node, "end_col_offset", None) or 0
+    for name, value in ast.iter_fields(node):
+        if name in _SKIP_FIELDS:
+            continue
+        if isinstance(value, ast.AST):
+            out[name] = _tree(value)
+        elif isinstance(value, list):
+            out[name] = [_tree(v) if isinstance(v, ast.AST) else _literal(v) for v in value]
+        else:
+            out[name] = _literal(value)
+    return out
+
+
 def handle(req):
     op = req.get("op")
     source = req.get("source", "")
@@ -106,6 +141,13 @@ def handle(req):
             out.append({"kind": type(node).__name__, "first": first, "last": last,
                         "main_guard": _is_main_guard(node)})
         return {"ok": True, "statements": out}
+    if op == "ast":
+        if err is not None:
+            return {"ok": False, "line": err.lineno or 0, "message": str(err.msg or err)}
+        try:
+            return {"ok": True, "tree": _tree(tree)}
+        except RecursionError:
+            return {"ok": False, "line": 0, "message": "the code is nested too deeply to analyse"}
     return {"ok": False, "message": "unknown op %r" % (op,)}
 
 

@@ -71,7 +71,7 @@ class JudgeTest {
 
     private QuestionResult judge(String q, Trace t, int exit, boolean timedOut, String stderr) {
         Question question = rubric.question(q).orElseThrow();
-        return judge.judge(question, answer(q, "code"), program(30), run(exit, timedOut, stderr, t));
+        return judge.judge(question, answer(q, "code"), program(30), run(exit, timedOut, stderr, t), List.of());
     }
 
     @Test
@@ -145,7 +145,7 @@ class JudgeTest {
     @Test
     void aMissingAnswerSkipsEveryCheck() {
         Question q6 = rubric.question("Q6").orElseThrow();
-        QuestionResult r = judge.judge(q6, Answer.missing("Q6", "no heading for Q6"), null, null);
+        QuestionResult r = judge.judge(q6, Answer.missing("Q6", "no heading for Q6"), null, null, List.of());
         assertEquals("missing", r.status());
         assertTrue(r.checks().stream().allMatch(c -> c.verdict() == Verdict.SKIPPED && c.points() == 0));
     }
@@ -155,7 +155,7 @@ class JudgeTest {
         Question q3 = rubric.question("Q3").orElseThrow();
         Program p = new Program("Q3", "x\n", List.of(new Origin("s.txt", 5)), "s.txt", 1, "",
                 new Program.SyntaxProblem(new Origin("lab.ipynb cell 4", 2), 5, "invalid syntax"));
-        QuestionResult r = judge.judge(q3, answer("Q3", "def f(:\n"), p, null);
+        QuestionResult r = judge.judge(q3, answer("Q3", "def f(:\n"), p, null, List.of());
         assertEquals("syntax_error", r.status());
         assertEquals(Map.of("runs", Verdict.FAIL, "process_started", Verdict.SKIPPED, "process_joined", Verdict.SKIPPED),
                 verdicts(r));
@@ -167,12 +167,12 @@ class JudgeTest {
         Question q1 = rubric.question("Q1").orElseThrow();
         Answer copied = new Answer("Q1", true, "heading", List.of(new Cell(0, CellKind.MARKDOWN,
                 "### Q1. What is multiprocessing in python? Why is it useful?\nIt runs code.", List.of(1, 2), "s.txt")), List.of());
-        assertEquals(Verdict.FAIL, judge.judge(q1, copied, null, null).checks().get(0).verdict());
+        assertEquals(Verdict.FAIL, judge.judge(q1, copied, null, null, List.of()).checks().get(0).verdict());
         Answer real = new Answer("Q1", true, "heading", List.of(new Cell(0, CellKind.CODE,
                 "# Multiprocessing runs several processes at once, each with its own interpreter and memory,\n"
                         + "'''so CPU-bound work escapes the GIL and uses every core of the machine'''\nprint(1)\n",
                 List.of(1, 2, 3), "s.py")), List.of());
-        QuestionResult r = judge.judge(q1, real, null, null);
+        QuestionResult r = judge.judge(q1, real, null, null, List.of());
         assertEquals(Verdict.PASS, r.checks().get(0).verdict());
         assertEquals("answered", r.status());
     }
@@ -183,16 +183,16 @@ class JudgeTest {
                 + "      - {check: output_matches, points: 1, regex: 'sum = \\d+'}\n", "inline.yaml");
         Question q = r.questions().get(0);
         RunResult run = new RunResult("k", 0, false, false, "the sum = 42\n", "", 5, Trace.empty(), null);
-        assertEquals(Verdict.PASS, judge.judge(q, answer("Q1", "x"), program(3), run).checks().get(0).verdict());
+        assertEquals(Verdict.PASS, judge.judge(q, answer("Q1", "x"), program(3), run, List.of()).checks().get(0).verdict());
         RunResult other = new RunResult("k", 0, false, false, "nothing\n", "", 5, Trace.empty(), null);
-        assertEquals(Verdict.FAIL, judge.judge(q, answer("Q1", "x"), program(3), other).checks().get(0).verdict());
+        assertEquals(Verdict.FAIL, judge.judge(q, answer("Q1", "x"), program(3), other, List.of()).checks().get(0).verdict());
     }
 
     @Test
     void aGraderErrorIsNotTheStudentsFault() {
         Question q3 = rubric.question("Q3").orElseThrow();
         RunResult broken = new RunResult("k", -1, false, false, "", "", 0, null, "grader error: disk full");
-        QuestionResult r = judge.judge(q3, answer("Q3", "x"), program(3), broken);
+        QuestionResult r = judge.judge(q3, answer("Q3", "x"), program(3), broken, List.of());
         assertEquals("grader_error", r.status());
         assertTrue(r.checks().stream().allMatch(c -> c.verdict() == Verdict.ERROR));
     }

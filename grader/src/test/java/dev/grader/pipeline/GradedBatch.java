@@ -10,6 +10,7 @@ import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricLoader;
 import dev.grader.run.LocalRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,15 @@ final class GradedBatch {
             m.put(c.id(), c.verdict().label());
         }
         return m;
+    }
+
+    /** Return every finding of a submission as "Q3 rule-id line 12", in question and line order. */
+    static List<String> findings(SubmissionResult s) {
+        List<String> out = new ArrayList<>();
+        for (QuestionResult q : s.questions()) {
+            q.findings().forEach(f -> out.add(q.id() + " " + f.rule() + " " + f.location()));
+        }
+        return out;
     }
 
     static Verdict verdict(QuestionResult q, String check) {

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.grader.analyse.Severity;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.SubmissionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +62,26 @@ class SeedsAcceptanceTest {
         m.put("Q6.children_print", q6print);
         m.put("Q6.distinct_outputs", q6distinct);
         return m;
+    }
+
+    @Test
+    void theSeedsGetExactlyTheExpectedFindingsAndNoOtherWarningOrWorse() {
+        Map<String, List<String>> got = new TreeMap<>();
+        for (SubmissionResult s : graded.batch.submissions()) {
+            List<String> serious = new ArrayList<>();
+            for (QuestionResult q : s.questions()) {
+                q.findings().stream().filter(f -> f.severity().atLeast(Severity.WARNING))
+                        .forEach(f -> serious.add(q.id() + " " + f.rule() + " " + f.location()));
+            }
+            got.put(s.id().substring(0, 3), serious);
+        }
+        Map<String, List<String>> want = new TreeMap<>();
+        want.put("000", List.of("Q3 process-not-joined line 32"));
+        want.put("001", List.of());
+        want.put("002", List.of());
+        want.put("003", List.of("Q5 pool-close-without-join line 88"));
+        want.put("004", List.of("Q5 pool-not-closed line 158"));
+        assertEquals(want, got);
     }
 
     @Test

@@ -63,6 +63,9 @@ class SubmissionsEndToEndTest {
         if (exp.has("status")) {
             assertEquals(exp.get("status").asText(), s.status(), why);
         }
+        List<String> wantFindings = new ArrayList<>();
+        exp.path("findings").forEach(f -> wantFindings.add(f.asText()));
+        assertEquals(wantFindings, GradedBatch.findings(s), why + ": findings");
         JsonNode questions = exp.path("questions");
         Iterator<Map.Entry<String, JsonNode>> qs = questions.fields();
         while (qs.hasNext()) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.grader.analyse.Finding;
+import dev.grader.analyse.Severity;
+import dev.grader.build.Program;
 import dev.grader.ingest.Note;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
@@ -34,14 +37,16 @@ class ReportWriterTest {
         CodeListing code = new CodeListing("a.py", List.of(new CodeListing.Line(0, "import os"),
                 new CodeListing.Line(3, "p.start()  # <script>evil()</script>")));
         QuestionResult q3 = new QuestionResult("Q3", "Create a process", "code", "ran", "heading 'Q3' at line 1", 4, 20,
-                List.of(ran, joined), code, run, "", List.of(new Note("a.py", 2, "a note <i>here</i>")));
+                List.of(ran, joined), code, run, "", List.of(new Note("a.py", 2, "a note <i>here</i>")),
+                List.of(new Finding("process-not-joined", Severity.WARNING, new Program.Origin("a.py", 2),
+                        "never <b>joined</b>")));
         QuestionResult q1 = new QuestionResult("Q1", "What is it", "prose", "answered", "heading", 2.5, 10,
                 List.of(new CheckResult("answered", "answered", Verdict.PASS, 2.5, 10, "Answered.", List.of())), null, null,
-                "Über prose — ünïcode", List.of());
+                "Über prose — ünïcode", List.of(), List.of());
         SubmissionResult good = new SubmissionResult("=cmd|evil", "=cmd|evil.py", "py", "graded", null, 6.5, 30,
                 List.of(q1, q3), List.of());
         QuestionResult timeout = new QuestionResult("Q3", "Create a process", "code", "timeout", "heading", 0, 20,
-                List.of(), null, new RunSummary(-9, true, 10000, "", "", null, List.of()), "", List.of());
+                List.of(), null, new RunSummary(-9, true, 10000, "", "", null, List.of()), "", List.of(), List.of());
         SubmissionResult slow = new SubmissionResult("slow, \"one\"", "slow.txt", "text", "graded_with_errors",
                 "Q3 timeout", 0, 30, List.of(timeout), List.of());
         SubmissionResult broken = new SubmissionResult("<broken>", "b.ipynb", "unknown", "invalid",

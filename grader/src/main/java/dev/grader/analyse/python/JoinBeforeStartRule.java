@@ -1,0 +1,37 @@
+package dev.grader.analyse.python;
+
+import dev.grader.analyse.Severity;
+import dev.grader.analyse.python.Model.Event;
+import dev.grader.analyse.python.Model.Kind;
+import dev.grader.analyse.python.Model.Obj;
+import java.util.List;
+
+/** Find join() called on a process before it is started, or on one that is never started. */
+final class JoinBeforeStartRule extends PythonRule {
+
+    JoinBeforeStartRule() {
+        super("join-before-start", Severity.ERROR, "join() called before start()",
+                "join() waits for a running process; on one that was not started yet it fails with "
+                        + "'AssertionError: can only join a started process'.",
+                "Call start() first, then join().",
+                "p = multiprocessing.Process(target=work)\np.join()\np.start()\n");
+    }
+
+    @Override
+    void find(Model model, List<Hit> out) {
+        for (Obj o : model.objects(Kind.PROCESS)) {
+            Event join = o.events("join").stream().filter(e -> !e.carried()).findFirst().orElse(null);
+            if (join == null) {
+                continue;
+            }
+            Event start = o.first("start");
+            if (start == null && !o.escaped && o.events("run").isEmpty()) {
+                out.add(hit(join.line(), "join() is called on a process that is never started: it fails with "
+                        + "AssertionError. Call start() on it first."));
+            } else if (start != null && join.seq() < start.seq()) {
+                out.add(hit(join.line(), "join() is called here before start() (" + at(start.line()) + "): it fails "
+                        + "with AssertionError. Start the process first, then join it."));
+            }
+        }
+    }
+}
