@@ -237,3 +237,131 @@ if __name__ == "__main__":
     p.join(timeout=0.5)
     p.terminate()
     p.join()
+# case: a global process started in one function and joined in another
+from multiprocessing import Process
+
+worker = None
+
+def show():
+    print("x")
+
+def begin():
+    global worker
+    worker = Process(target=show)
+    worker.start()
+
+def finish():
+    worker.join()
+
+if __name__ == "__main__":
+    begin()
+    finish()
+# case: a queue of processes drained by a while loop, joined in finally
+from multiprocessing import Process
+
+def show(n):
+    print(n)
+
+if __name__ == "__main__":
+    waiting = [Process(target=show, args=(n,)) for n in range(4)]
+    running = []
+    try:
+        while waiting:
+            p = waiting.pop()
+            p.start()
+            running.append(p)
+    except OSError as e:
+        print("could not start", e)
+    finally:
+        for p in running:
+            p.join()
+# case: walrus, starred unpacking, list concatenation and +=
+from multiprocessing import Process
+
+def show(n):
+    print(n)
+
+if __name__ == "__main__":
+    first, *rest = [Process(target=show, args=(n,)) for n in range(3)]
+    group = [first] + rest
+    group += [(extra := Process(target=show, args=(9,)))]
+    for p in group:
+        p.start()
+    for p in group:
+        p.join()
+# case: a dict comprehension of processes and a closure that joins them
+from multiprocessing import Process
+
+def show(n):
+    print(n)
+
+def main():
+    procs = {n: Process(target=show, args=(n,)) for n in range(4)}
+
+    def wait():
+        for p in procs.values():
+            p.join()
+
+    for p in procs.values():
+        p.start()
+    wait()
+
+if __name__ == "__main__":
+    main()
+# case: processes handed out by a generator
+from multiprocessing import Process
+
+def show(n):
+    print(n)
+
+def make(count):
+    for n in range(count):
+        p = Process(target=show, args=(n,))
+        p.start()
+        yield p
+
+if __name__ == "__main__":
+    for p in make(4):
+        p.join()
+# case: match on a command, several context managers, a thread pool and a star import
+from multiprocessing import *
+from multiprocessing.pool import ThreadPool
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    command = "pool"
+    match command:
+        case "pool":
+            with Pool(2) as pool, open("log.txt", "w") as log:
+                log.write(str(pool.map(square, range(4))))
+        case _:
+            p = Process(target=square, args=(2,))
+            p.start()
+            p.join()
+    threads = ThreadPool(2)
+    print(threads.map(lambda x: x + 1, range(3)))
+    threads.close()
+    threads.join()
+# case: a pool kept on an object
+import multiprocessing
+
+def square(x):
+    return x * x
+
+class Service:
+    def __init__(self):
+        self.pool = multiprocessing.Pool(2)
+
+    def run(self, data):
+        return self.pool.map(square, data)
+
+    def stop(self):
+        self.pool.close()
+        self.pool.join()
+
+if __name__ == "__main__":
+    s = Service()
+    print(s.run(range(4)))
+    s.stop()

@@ -74,3 +74,13 @@ if __name__ == "__main__":
     print(pool.map(square, range(4)))
     pool.close()
     pool.join()
+# case: several pools made by a comprehension, none closed
+from multiprocessing import Pool
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    pools = [Pool(2) for _ in range(2)]  # expect: pool-not-closed
+    for pool in pools:
+        print(pool.map(square, range(4)))

@@ -103,3 +103,14 @@ if __name__ == "__main__":
     r = Runner()
     r.go()
     r.wait()
+# case: started through an assignment expression, inside try
+from multiprocessing import Process
+
+def work():
+    print("x")
+
+if __name__ == "__main__":
+    try:
+        (p := Process(target=work)).start()  # expect: process-not-joined
+    except OSError:
+        pass

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.grader.analyse.Catalogue;
+import dev.grader.analyse.RuleInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,12 +34,40 @@ class MainTest {
         Outcome top = run("--help");
         assertEquals(0, top.code());
         assertTrue(top.out().contains("grade") && top.out().contains("check"), top.out());
-        for (String cmd : List.of("grade", "check")) {
+        for (String cmd : List.of("grade", "check", "rules", "explain")) {
             Outcome help = run(cmd, "--help");
             assertEquals(0, help.code(), cmd);
             assertTrue(help.out().contains("Exit codes:"), help.out());
-            assertTrue(help.out().contains("--rubric"), help.out());
+            assertTrue(help.out().contains("--rubric") || !cmd.startsWith("grade") && !cmd.equals("check"), help.out());
         }
+    }
+
+    @Test
+    void rulesListsTheCatalogueAndExplainPrintsOneRule() {
+        Outcome rules = run("rules");
+        assertEquals(Main.OK, rules.code());
+        for (RuleInfo r : Catalogue.all()) {
+            assertTrue(rules.out().lines().anyMatch(l -> l.startsWith(r.id() + " ") && l.contains(r.summary())),
+                    r.id() + " missing from:\n" + rules.out());
+        }
+        Outcome explain = run("explain", "start-join-same-iteration");
+        assertEquals(Main.OK, explain.code());
+        assertTrue(explain.out().startsWith("start-join-same-iteration (python, warning)\n"), explain.out());
+        for (String section : List.of("Why it matters:", "How to fix it:", "Example where it fires:", "    p.join()")) {
+            assertTrue(explain.out().contains(section), explain.out());
+        }
+        Outcome unknown = run("explain", "pool-not-close");
+        assertEquals(Main.USAGE, unknown.code());
+        assertTrue(unknown.err().contains("no rule 'pool-not-close' (did you mean 'pool-not-closed'?)"), unknown.err());
+    }
+
+    @Test
+    void checkPrintsFindingsAtTheirLines() {
+        Outcome o = run("check", "../submissions/py_last_joined_unused_pool_fifth_no_args.py", "--no-color");
+        assertEquals(Main.FAILURES, o.code());
+        assertTrue(o.out().contains("(warning) Q3 line 19 process-not-joined: This process is started but never joined"),
+                o.out());
+        assertTrue(o.out().contains("(warning) Q5 line 30 pool-not-closed: "), o.out());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.grader.analyse.Finding;
+import dev.grader.analyse.Severity;
 import dev.grader.build.Program;
 import dev.grader.build.Program.Origin;
 import dev.grader.ingest.Cell;
@@ -195,5 +197,25 @@ class JudgeTest {
         QuestionResult r = judge.judge(q3, answer("Q3", "x"), program(3), broken, List.of());
         assertEquals("grader_error", r.status());
         assertTrue(r.checks().stream().allMatch(c -> c.verdict() == Verdict.ERROR));
+    }
+
+    @Test
+    void noFindingsFailsOnTheChosenRulesAtTheChosenSeverityEvenWhenTheRunWasLost() throws RubricException {
+        Rubric r = RubricLoader.parse("assignment: a\nquestions:\n  - id: Q1\n    kind: code\n    checks:\n"
+                + "      - {check: no_findings, points: 2}\n"
+                + "      - {check: no_findings, id: pools, points: 1, rules: [pool-not-closed]}\n"
+                + "      - {check: no_findings, id: all, points: 1, severity: info}\n", "inline.yaml");
+        Question q = r.questions().get(0);
+        Finding joined = new Finding("process-not-joined", Severity.WARNING, new Origin("s.txt", 104), "never joined");
+        Finding guard = new Finding("outside-main-guard", Severity.INFO, new Origin("s.txt", 101), "no guard");
+        QuestionResult bad = judge.judge(q, answer("Q1", "x"), program(3), null, List.of(joined, guard));
+        assertEquals(List.of(Verdict.FAIL, Verdict.PASS, Verdict.FAIL),
+                bad.checks().stream().map(CheckResult::verdict).toList());
+        assertEquals(List.of("process-not-joined at line 104: never joined"), bad.checks().get(0).evidence());
+        assertEquals(2, bad.checks().get(2).evidence().size());
+        assertEquals(1, bad.points());
+        assertEquals(List.of(joined, guard), bad.findings());
+        QuestionResult good = judge.judge(q, answer("Q1", "x"), program(3), null, List.of(guard));
+        assertEquals(3, good.points());
     }
 }

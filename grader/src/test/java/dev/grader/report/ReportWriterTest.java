@@ -38,7 +38,7 @@ class ReportWriterTest {
                 new CodeListing.Line(3, "p.start()  # <script>evil()</script>")));
         QuestionResult q3 = new QuestionResult("Q3", "Create a process", "code", "ran", "heading 'Q3' at line 1", 4, 20,
                 List.of(ran, joined), code, run, "", List.of(new Note("a.py", 2, "a note <i>here</i>")),
-                List.of(new Finding("process-not-joined", Severity.WARNING, new Program.Origin("a.py", 2),
+                List.of(new Finding("process-not-joined", Severity.WARNING, new Program.Origin("a.py", 3),
                         "never <b>joined</b>")));
         QuestionResult q1 = new QuestionResult("Q1", "What is it", "prose", "answered", "heading", 2.5, 10,
                 List.of(new CheckResult("answered", "answered", Verdict.PASS, 2.5, 10, "Answered.", List.of())), null, null,
@@ -73,6 +73,14 @@ class ReportWriterTest {
         assertEquals(3, q3.get("code").get("lines").get(1).get("n").asInt());
         assertEquals("process f(1)", q3.get("run").get("units").get(0).get("label").asText());
         assertTrue(s.get("questions").get(0).get("run").isNull());
+        JsonNode finding = q3.get("findings").get(0);
+        assertEquals("process-not-joined", finding.get("rule").asText());
+        assertEquals("warning", finding.get("severity").asText());
+        assertEquals("Q3", finding.get("question").asText());
+        assertEquals("a.py", finding.get("file").asText());
+        assertEquals(3, finding.get("line").asInt());
+        assertEquals("never <b>joined</b>", finding.get("message").asText());
+        assertEquals(0, s.get("questions").get(0).get("findings").size());
         assertEquals("invalid", r.get("submissions").get(2).get("status").asText());
         assertEquals(2, r.get("submissions").get(2).get("notes").get(0).get("line").asInt());
     }
@@ -104,6 +112,13 @@ class ReportWriterTest {
         assertTrue(page.contains("Über prose — ünïcode"));
         assertTrue(page.contains("a note &lt;i&gt;here&lt;/i&gt;"));
         assertTrue(page.contains("class=\"fail\">FAIL"));
+        assertFalse(page.contains("<b>joined</b>"), "raw markup from a finding");
+        assertTrue(page.contains("<code>process-not-joined</code>: never &lt;b&gt;joined&lt;/b&gt;"), page);
+        // the finding sits in the listing right under its line, which is marked
+        int flagged = page.indexOf("<tr class=\"flagged\" id=\"Q3-La.py-3\"><td class=\"n\">3</td>");
+        assertTrue(flagged > 0, page);
+        assertTrue(page.indexOf("<tr class=\"finding warning\">", flagged) > flagged, page);
+        assertTrue(page.contains("href=\"#Q3-La.py-3\""), page);
         assertTrue(Files.exists(out.resolve("students/_broken_.html")));
     }
 

@@ -18,9 +18,11 @@ class TextReportTest {
         assertTrue(plain.contains("      - Process-1 started at line 3 was never joined"), plain);
         assertTrue(plain.contains("  note: a.py:2: a note <i>here</i>"), plain);
         assertTrue(plain.endsWith("Total: 6.5/30\n"), plain);
+        assertTrue(plain.contains("  (warning) Q3 line 3 process-not-joined: never <b>joined</b>\n"), plain);
         assertFalse(plain.contains("\u001b["));
         String colour = TextReport.render(s, true);
         assertTrue(colour.contains("\u001b[31m[FAIL]\u001b[0m"), colour);
+        assertTrue(colour.contains("\u001b[33m(warning)\u001b[0m"), colour);
     }
 
     @Test

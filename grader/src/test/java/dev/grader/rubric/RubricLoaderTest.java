@@ -44,6 +44,10 @@ class RubricLoaderTest {
         assertEquals(2.5, c.points());
         assertEquals("hello \\d+", c.stringParam("regex", ""));
         assertEquals(2, q.checks().get(1).intParam("min", 0));
+        Check clean = q.checks().get(2);
+        assertEquals("no_findings", clean.type());
+        assertEquals(List.of("pool-not-closed", "process-not-joined"), clean.params().get("rules"));
+        assertEquals("info", clean.stringParam("severity", ""));
     }
 
     @Test
@@ -64,6 +68,8 @@ class RubricLoaderTest {
         assertTrue(all.contains(":7: unknown key 'pionts' in question"), all);
         assertTrue(all.contains(":10: 'points' must be a number of at least 0"), all);
         assertTrue(all.contains(":14: check 'output_matches' needs 'regex'"), all);
+        assertTrue(all.contains(":18: unknown rule 'pool-not-closd' (did you mean 'pool-not-closed'?)"), all);
+        assertTrue(all.contains(":19: 'severity' must be error, warning or info, not 'fatal'"), all);
     }
 
     @Test

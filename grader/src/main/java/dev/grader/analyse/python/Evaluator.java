@@ -41,6 +41,8 @@ import java.util.Set;
 final class Evaluator {
 
     private static final int MAX_DEPTH = 12;
+    /** Statements evaluated before giving up; a program this costly to follow gets no findings at all. */
+    static final int BUDGET = 200_000;
     private static final Set<String> KNOWN_MODULES = Set.of("multiprocessing", "multiprocessing.pool",
             "multiprocessing.dummy", "multiprocessing.context", "multiprocessing.process", "concurrent",
             "concurrent.futures", "concurrent.futures.process");
@@ -79,6 +81,7 @@ final class Evaluator {
     private final Map<PyNode, Deque<Obj>> madeDry = new IdentityHashMap<>();
     private int seq;
     private int dry;
+    private int steps;
 
     private Evaluator(Model model, int firstLine) {
         this.model = model;
@@ -130,6 +133,10 @@ final class Evaluator {
     }
 
     private void stmt(PyNode s, Ctx c) {
+        if (++steps > BUDGET) {
+            model.incomplete = true;
+            return;
+        }
         switch (s.type()) {
             case "Expr" -> eval(s.node("value"), c);
             case "Assign" -> assignStmt(s, c);

@@ -24,6 +24,8 @@ final class Model {
     final List<Obj> objects = new ArrayList<>();
     final List<CallSite> calls = new ArrayList<>();
     final List<ClassInfo> classes = new ArrayList<>();
+    /** Set when evaluation gave up (the program is too costly to follow): rules must not run on it. */
+    boolean incomplete;
 
     Model(PyNode tree, List<String> lines, boolean script) {
         this.tree = tree;

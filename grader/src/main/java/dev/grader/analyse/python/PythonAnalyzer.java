@@ -94,6 +94,9 @@ public final class PythonAnalyzer {
             return List.of();
         }
         Model model = Evaluator.evaluate(tree, Arrays.asList(source.split("\n", -1)), script, firstLine);
+        if (model.incomplete) {
+            return List.of();
+        }
         Set<PythonRule.Hit> hits = new LinkedHashSet<>();
         for (PythonRule r : RULES) {
             hits.addAll(r.check(model));
