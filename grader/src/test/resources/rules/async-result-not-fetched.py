@@ -72,3 +72,30 @@ if __name__ == "__main__":
         futures = [ex.submit(square, n) for n in range(4)]
         for f in as_completed(futures):
             print(f.result())
+# case: a callback collects the values but errors are still lost
+from multiprocessing import Pool
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    squares = []
+    pool = Pool(2)
+    for n in range(4):
+        pool.apply_async(square, (n,), callback=squares.append)  # expect: async-result-not-fetched
+    pool.close()
+    pool.join()
+    print(squares)
+# case: results kept in a dict and fetched through items()
+from multiprocessing import Pool
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    with Pool(2) as pool:
+        pending = {}
+        for n in range(4):
+            pending[n] = pool.apply_async(square, (n,))
+        for n, r in pending.items():
+            print(n, r.get(timeout=5))

@@ -114,3 +114,13 @@ if __name__ == "__main__":
         (p := Process(target=work)).start()  # expect: process-not-joined
     except OSError:
         pass
+# case: join written without brackets does not join
+from multiprocessing import Process
+
+def work():
+    print("x")
+
+if __name__ == "__main__":
+    p = Process(target=work)
+    p.start()  # expect: process-not-joined
+    p.join

@@ -117,7 +117,7 @@ class ReportWriterTest {
         // the finding sits in the listing right under its line, which is marked
         int flagged = page.indexOf("<tr class=\"flagged\" id=\"Q3-La.py-3\"><td class=\"n\">3</td>");
         assertTrue(flagged > 0, page);
-        assertTrue(page.indexOf("<tr class=\"finding warning\">", flagged) > flagged, page);
+        assertTrue(page.indexOf("<tr class=\"finding sev-warning\">", flagged) > flagged, page);
         assertTrue(page.contains("href=\"#Q3-La.py-3\""), page);
         assertTrue(Files.exists(out.resolve("students/_broken_.html")));
     }

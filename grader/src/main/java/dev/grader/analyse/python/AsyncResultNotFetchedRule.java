@@ -24,6 +24,12 @@ final class AsyncResultNotFetchedRule extends PythonRule {
                 continue;
             }
             String fetch = o.api.equals("submit") ? "result()" : "get()";
+            if (o.callback) {
+                out.add(hit(o.line(), "The results of " + o.api + "() here reach the callback, but if the task raises "
+                        + "an exception nobody sees it: pass error_callback= as well, or keep the result and call "
+                        + fetch + " on it."));
+                continue;
+            }
             out.add(hit(o.line(), "The result of " + o.api + "() here is never fetched with " + fetch + ": if the task "
                     + "raises an exception nobody sees it, and its return value is lost. Keep the result and call "
                     + fetch + " on it."));

@@ -827,6 +827,7 @@ final class Evaluator {
                             if (name.endsWith("_async")) {
                                 Obj result = create(Kind.ASYNC_RESULT, e, c, o.threads, name);
                                 result.errorCallback = e.keyword("error_callback") != null;
+                                result.callback = e.keyword("callback") != null;
                                 return Set.of(new ObjRef(result, true));
                             }
                         } else {

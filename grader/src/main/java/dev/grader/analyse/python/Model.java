@@ -52,6 +52,7 @@ final class Model {
         boolean escaped;
         boolean withManaged;
         boolean errorCallback;
+        boolean callback;
         boolean daemon;
 
         Obj(Kind kind, PyNode creation, List<PyNode> loops, boolean guarded, boolean uncalled, int topLine,
