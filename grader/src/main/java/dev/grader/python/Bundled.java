@@ -49,8 +49,11 @@ public final class Bundled {
                 }
                 dir.resolve(name).toFile().deleteOnExit();
             }
-            // readable and searchable by the children, never writable: a program cannot alter the tracer
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+            // readable by every run's uid, writable by none: a program cannot alter the tracer
+            for (String name : names) {
+                Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("r--r--r--"));
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
             dir.toFile().deleteOnExit();
             EXTRACTED.put(key, dir);
             return dir;

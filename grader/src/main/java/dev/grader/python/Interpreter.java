@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +19,18 @@ import java.util.concurrent.TimeUnit;
  * @param requested what the user asked for ({@code python3}, a path)
  * @param executable the interpreter's real executable
  * @param version its version, e.g. {@code 3.11.7}
+ * @param homes the folders the interpreter needs to run: its prefixes and the real executable's folder
  */
-public record Interpreter(String requested, Path executable, String version) {
+public record Interpreter(String requested, Path executable, String version, List<Path> homes) {
+
+    public Interpreter {
+        homes = List.copyOf(homes);
+    }
+
+    /** Make an interpreter whose only folder is its executable's. */
+    public Interpreter(String requested, Path executable, String version) {
+        this(requested, executable, version, executable.getParent() == null ? List.of() : List.of(executable.getParent()));
+    }
 
     /** Oldest Python the grader supports. */
     public static final int MIN_MAJOR = 3;
@@ -35,7 +46,9 @@ public record Interpreter(String requested, Path executable, String version) {
      * @throws InterpreterException with a message for the user when it is missing, broken or too old
      */
     public static Interpreter probe(String requested) throws InterpreterException {
-        String script = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
+        String script = "import os, sys; print(os.pathsep.join(sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, "
+                + "sys.base_exec_prefix, os.path.dirname(os.path.realpath(sys.executable))})));"
+                + " print(sys.executable); print('%d.%d.%d' % sys.version_info[:3])";
         Process p;
         try {
             p = new ProcessBuilder(List.of(requested, "-I", "-c", script)).redirectErrorStream(true).start();
@@ -58,7 +71,7 @@ public record Interpreter(String requested, Path executable, String version) {
             throw new InterpreterException("Interrupted while probing '" + requested + "'.");
         }
         String[] lines = out.strip().split("\\R");
-        if (p.exitValue() != 0 || lines.length < 2 || !lines[lines.length - 1].matches("\\d+\\.\\d+\\.\\d+")) {
+        if (p.exitValue() != 0 || lines.length < 3 || !lines[lines.length - 1].matches("\\d+\\.\\d+\\.\\d+")) {
             throw new InterpreterException("'" + requested + "' is not a working Python interpreter (exit code "
                     + p.exitValue() + "): " + out.strip());
         }
@@ -74,7 +87,13 @@ public record Interpreter(String requested, Path executable, String version) {
         if (!Files.isExecutable(exe)) {
             exe = Path.of(requested);
         }
-        return new Interpreter(requested, exe, version);
+        List<Path> homes = new ArrayList<>();
+        for (String h : lines[lines.length - 3].split(":")) {
+            if (!h.isBlank()) {
+                homes.add(Path.of(h));
+            }
+        }
+        return new Interpreter(requested, exe, version, homes);
     }
 
     /** Return {@code Python X.Y.Z (path)} for reports. */

@@ -28,12 +28,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Run each program as a plain child interpreter: cleared environment, private working directory, time
- * and output limits, and the whole process tree killed at the end.
+ * Run each program in a child interpreter inside the best isolation layer the machine offers (see
+ * {@link Sandbox}), with a private directory, a cleared environment and the run's limits, and kill
+ * everything the run left behind when it ends.
  *
- * <p>Every process of a run carries a random token in its environment; after the run, every process
- * that still carries it is killed, so a grandchild that left the tree with {@code setsid()} and a
- * double fork dies too. This runner is not a sandbox: the program can read what this user can read.
+ * <p>Every process of a run carries a random token in its environment, and (as root) a uid of its own:
+ * after the run, every process that still carries either is killed, so a grandchild that left the tree with
+ * {@code setsid()} and a double fork dies too.
  */
 public final class LocalRunner implements Runner {
 
@@ -44,88 +45,120 @@ public final class LocalRunner implements Runner {
 
     private final Interpreter python;
     private final Path root;
+    private final Path tracer;
+    private final Sandbox sandbox;
 
     /**
      * Make a runner.
      *
      * @param python the interpreter every program runs with
      * @param root where private run directories are made; {@code null} for the system's temporary directory
+     * @param best the best isolation layer to use; the runner probes down from it
      */
-    public LocalRunner(Interpreter python, Path root) {
+    public LocalRunner(Interpreter python, Path root, Sandbox.Layer best) {
         this.python = python;
         this.root = root;
+        this.tracer = Bundled.directory("tracer", TRACER_FILES);
+        this.sandbox = Sandbox.probe(python, tracer, best);
     }
 
-    /** Make a runner that keeps its run directories in the system's temporary directory. */
+    /** Make a runner in the best layer available, with run directories in the system's temporary directory. */
     public LocalRunner(Interpreter python) {
-        this(python, null);
+        this(python, null, Sandbox.Layer.BUBBLEWRAP);
+    }
+
+    /** Return the isolation runs get. */
+    public Sandbox sandbox() {
+        return sandbox;
     }
 
     @Override
     public String isolation() {
-        return "plain child process (no sandbox): cleared environment, private working directory, "
-                + "time and output limits, process tree killed by run token";
+        return sandbox.describe();
     }
 
     @Override
     public RunResult run(RunSpec spec) {
+        if (!Files.isExecutable(python.executable())) {
+            return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
+                    "environment: the Python interpreter " + python.executable() + " is missing or not executable");
+        }
         Path dir = null;
+        int uid = -1;
+        Cgroup cgroup = null;
         try {
-            dir = root == null
-                    ? Files.createTempDirectory("grader-run-",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
-                    : Files.createTempDirectory(Files.createDirectories(root), "run-",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            return runIn(dir, spec);
+            boolean asRoot = Sandbox.isRoot();
+            dir = RunDirs.create(root, asRoot);
+            uid = sandbox.takeUid();
+            RunDirs.handOver(dir, uid);
+            if (sandbox.cgroups()) {
+                cgroup = Cgroup.create("run-" + dir.getFileName(), spec.limits().memoryBytes(),
+                        spec.limits().processes());
+            }
+            return runIn(dir, spec, uid, cgroup);
         } catch (IOException | RuntimeException e) {
             return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
                     "grader error: " + e.getMessage());
         } finally {
+            Reaper.killUid(uid);
+            if (cgroup != null) {
+                cgroup.killAll();
+                cgroup.remove();
+            }
+            sandbox.returnUid(uid);
             if (dir != null) {
-                deleteTree(dir);
+                RunDirs.delete(dir);
             }
         }
     }
 
-    private RunResult runIn(Path dir, RunSpec spec) throws IOException {
-        Path work = Files.createDirectories(dir.resolve("work"));
-        Files.createDirectories(work.resolve("tmp"));
+    private RunResult runIn(Path dir, RunSpec spec, int uid, Cgroup cgroup) throws IOException {
+        Path work = dir.resolve("work");
         Path main = work.resolve("main.py");
         Files.writeString(main, spec.source(), StandardCharsets.UTF_8);
-        Path trace = dir.resolve("trace.jsonl");
+        if (uid >= 0) {
+            Files.setAttribute(main, "unix:uid", uid);
+        }
         String token = HexFormat.of().formatHex(randomBytes());
-        Path tracer = Bundled.directory("tracer", TRACER_FILES);
+        List<String> seen = sandbox.paths(dir, tracer);
+        Limits limits = spec.limits();
 
-        ProcessBuilder pb = new ProcessBuilder(python.executable().toString(), "main.py");
+        ProcessBuilder pb = new ProcessBuilder(sandbox.command(dir, tracer, uid, limits, cgroup));
         pb.directory(work.toFile());
         Map<String, String> env = pb.environment();
         env.clear();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", work.toString());
-        env.put("TMPDIR", work.resolve("tmp").toString());
+        env.put("HOME", seen.get(0));
+        env.put("TMPDIR", sandbox.layer() == Sandbox.Layer.BUBBLEWRAP ? "/tmp" : seen.get(0) + "/tmp");
         env.put("LANG", "C.UTF-8");
         env.put("LC_ALL", "C.UTF-8");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYTHONIOENCODING", "utf-8");
         env.put("OPENBLAS_NUM_THREADS", "1");
-        env.put("PYTHONPATH", tracer.toString());
-        env.put("GRADER_TRACE", trace.toString());
-        env.put("GRADER_MAIN", main.toString());
+        env.put("PYTHONPATH", seen.get(2));
+        env.put("GRADER_TRACE", seen.get(1) + "/trace.jsonl");
+        env.put("GRADER_MAIN", seen.get(0) + "/main.py");
         env.put("GRADER_RUN", token);
+        env.put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
+        if (spec.startMethod() != null) {
+            env.put("GRADER_START_METHOD", spec.startMethod());
+        }
 
         long started = System.nanoTime();
         Process process = pb.start();
         long rootPid = process.pid();
         AtomicBoolean overflow = new AtomicBoolean();
-        Drain out = new Drain(process.getInputStream(), spec.maxOutputBytes(), overflow);
-        Drain err = new Drain(process.getErrorStream(), spec.maxOutputBytes(), overflow);
+        Drain out = new Drain(process.getInputStream(), limits.outputBytes(), overflow);
+        Drain err = new Drain(process.getErrorStream(), limits.outputBytes(), overflow);
         Thread feeder = daemon("grader-stdin", () -> feed(process.getOutputStream(), spec.stdin()));
         out.thread.start();
         err.thread.start();
         feeder.start();
 
-        long deadline = started + spec.timeout().toNanos();
+        long deadline = started + limits.wallTime().toNanos();
         boolean timedOut = false;
+        boolean diskFull = false;
+        long nextDiskCheck = started;
         try {
             while (true) {
                 if (process.waitFor(20, TimeUnit.MILLISECONDS)) {
@@ -134,7 +167,15 @@ public final class LocalRunner implements Runner {
                 if (overflow.get()) {
                     break;
                 }
-                if (System.nanoTime() >= deadline) {
+                long now = System.nanoTime();
+                if (now >= nextDiskCheck) {
+                    nextDiskCheck = now + 100_000_000L;
+                    if (RunDirs.size(work) + RunDirs.size(dir.resolve("out")) > limits.fileSizeBytes() * 4) {
+                        diskFull = true;
+                        break;
+                    }
+                }
+                if (now >= deadline) {
                     timedOut = true;
                     break;
                 }
@@ -143,7 +184,11 @@ public final class LocalRunner implements Runner {
             Thread.currentThread().interrupt();
         }
         boolean exited = !process.isAlive();
-        killTree(process, token);
+        Reaper.killTree(process, token);
+        Reaper.killUid(uid);
+        if (cgroup != null) {
+            cgroup.killAll();
+        }
         long wall = (System.nanoTime() - started) / 1_000_000;
         out.join();
         err.join();
@@ -157,9 +202,44 @@ public final class LocalRunner implements Runner {
         if (!exited && exit > 128) {
             exit = -(exit - 128);
         }
-        boolean limit = overflow.get();
-        Trace t = TraceParser.parse(readTrace(trace), rootPid);
-        return new RunResult(spec.key(), exit, timedOut && !limit, limit, out.text(), err.text(), wall, t, null);
+        String stderr = err.text();
+        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")), rootPid);
+        String limit = null;
+        if (overflow.get()) {
+            limit = "output limit " + Limits.size(limits.outputBytes()) + " exceeded";
+        } else if (diskFull) {
+            limit = "disk limit " + Limits.size(limits.fileSizeBytes() * 4) + " exceeded (files written by the run)";
+        } else {
+            limit = limitHit(limits, cgroup, exit, stderr, t);
+        }
+        if (exit == 125 || exit == 126) {
+            return new RunResult(spec.key(), exit, false, false, out.text(), stderr, wall, t,
+                    "grader error: the sandbox could not be set up (exit code " + exit + ")");
+        }
+        return new RunResult(spec.key(), exit, timedOut && limit == null, overflow.get(), out.text(), stderr, wall, t,
+                null, limit);
+    }
+
+    /** Name the limit a run hit, from its control groups, its exit and what it printed; null when none. */
+    static String limitHit(Limits limits, Cgroup cgroup, int exit, String stderr, Trace trace) {
+        if (cgroup != null && cgroup.memoryLimitHit() || stderr.contains("MemoryError")) {
+            return "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded";
+        }
+        if (cgroup != null && cgroup.processLimitHit() || stderr.contains("Resource temporarily unavailable")
+                || stderr.contains("can't start new thread")) {
+            return "more than " + limits.processes() + " processes";
+        }
+        boolean cpu = exit == -24 || exit == 152;
+        for (Trace.ProcessRecord p : trace.processes()) {
+            cpu |= p.exitCode() != null && p.exitCode() == -24;
+        }
+        if (cpu) {
+            return "CPU time limit " + Limits.seconds(limits.cpuTime()) + " per process exceeded";
+        }
+        if (stderr.contains("File too large")) {
+            return "file size limit " + Limits.size(limits.fileSizeBytes()) + " exceeded";
+        }
+        return null;
     }
 
     private static byte[] randomBytes() {
@@ -176,74 +256,6 @@ public final class LocalRunner implements Runner {
         } catch (IOException e) {
             // the program closed stdin or exited without reading it: nothing to feed
         }
-    }
-
-    /**
-     * Kill the process, its descendants, and every process that carries the run's token, until none is left.
-     */
-    static void killTree(Process process, String token) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        process.toHandle().descendants().forEach(tree::add);
-        process.destroyForcibly();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        String marker = "GRADER_RUN=" + token;
-        for (int round = 0; round < 100; round++) {
-            List<Long> found = carriers(marker);
-            if (found.isEmpty()) {
-                return;
-            }
-            for (long pid : found) {
-                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            }
-            try {
-                Thread.sleep(round < 10 ? 5 : 50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** Return the pids of live processes whose environment holds the marker (zombies have none). */
-    static List<Long> carriers(String marker) {
-        List<Long> found = new ArrayList<>();
-        byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
-        long self = ProcessHandle.current().pid();
-        try (var entries = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
-            for (Path p : entries) {
-                long pid = Long.parseLong(p.getFileName().toString());
-                if (pid == self) {
-                    continue;
-                }
-                try {
-                    byte[] env = Files.readAllBytes(p.resolve("environ"));
-                    if (contains(env, needle)) {
-                        found.add(pid);
-                    }
-                } catch (IOException | SecurityException e) {
-                    // gone, or another user's process: not ours
-                }
-            }
-        } catch (IOException e) {
-            // no /proc: only the descendants were killed
-        }
-        return found;
-    }
-
-    private static boolean contains(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            if (i > 0 && hay[i - 1] != 0) {
-                continue;
-            }
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static String readTrace(Path trace) {
@@ -263,44 +275,6 @@ public final class LocalRunner implements Runner {
             return cb.toString().replace("\u0000", "");
         } catch (IOException e) {
             return new String(data, StandardCharsets.UTF_8).replace("\u0000", "");
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    // a program may have removed its own permissions; give them back to delete
-                    d.toFile().setWritable(true, true);
-                    d.toFile().setExecutable(true, true);
-                    d.toFile().setReadable(true, true);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(f);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) {
-                    try {
-                        Files.deleteIfExists(d);
-                    } catch (IOException ignored) {
-                        // left behind in the temporary directory; never fatal
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // left behind in the temporary directory; never fatal
         }
     }
 

@@ -12,12 +12,20 @@ package dev.grader.run;
  * @param wallMillis wall time from start to the end of the tree
  * @param trace the multiprocessing events recorded by the tracer
  * @param error why the grader could not run the program (environment or grader fault), or {@code null}
+ * @param limit the limit the run hit, by name ("memory limit 512 MiB exceeded"), or {@code null}
  */
 public record RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,
-        String stderr, long wallMillis, Trace trace, String error) {
+        String stderr, long wallMillis, Trace trace, String error, String limit) {
+
+    /** Make a result that hit no limit but, perhaps, the output cap. */
+    public RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,
+            String stderr, long wallMillis, Trace trace, String error) {
+        this(key, exitCode, timedOut, outputLimitHit, stdout, stderr, wallMillis, trace, error,
+                outputLimitHit ? "output limit exceeded" : null);
+    }
 
     /** Return true when the program exited by itself with status 0. */
     public boolean succeeded() {
-        return error == null && !timedOut && !outputLimitHit && exitCode == 0;
+        return error == null && !timedOut && !outputLimitHit && limit == null && exitCode == 0;
     }
 }

@@ -8,7 +8,24 @@ import java.time.Duration;
  * @param key stable key for ordering results, e.g. {@code "seed001/Q6"}
  * @param source the program text, written to {@code main.py} in a private working directory
  * @param stdin text fed on standard input, then end-of-file
- * @param timeout wall-time limit for the whole process tree
- * @param maxOutputBytes bytes kept of stdout and of stderr each; more ends the run
+ * @param limits the run's limits
+ * @param startMethod the multiprocessing start method to force ({@code fork}, {@code spawn}, {@code forkserver}),
+ *     or {@code null} for the platform's default
  */
-public record RunSpec(String key, String source, String stdin, Duration timeout, long maxOutputBytes) {}
+public record RunSpec(String key, String source, String stdin, Limits limits, String startMethod) {
+
+    /** Describe a run with the default limits but the given wall time and output cap. */
+    public RunSpec(String key, String source, String stdin, Duration timeout, long maxOutputBytes) {
+        this(key, source, stdin, Limits.DEFAULT.with(timeout, maxOutputBytes), null);
+    }
+
+    /** Return the wall-time limit. */
+    public Duration timeout() {
+        return limits.wallTime();
+    }
+
+    /** Return the bytes kept of stdout and of stderr each. */
+    public long maxOutputBytes() {
+        return limits.outputBytes();
+    }
+}

@@ -60,6 +60,7 @@ public final class TraceParser {
             }
             String ev = e.path("ev").asText("");
             long pid = e.path("pid").asLong();
+            boolean root = pid == rootPid || e.path("main").asBoolean();
             String id = e.path("id").asText("");
             switch (ev) {
                 case "proc_new" -> {
@@ -68,7 +69,7 @@ public final class TraceParser {
                     p.target = e.path("target").asText("");
                     p.createdLine = e.path("line").asInt();
                     p.poolWorker = e.path("pool_worker").asBoolean();
-                    p.byRoot = pid == rootPid;
+                    p.byRoot = root;
                     p.order = lineNo;
                 }
                 case "proc_start" -> {
@@ -137,7 +138,7 @@ public final class TraceParser {
                     if (unit != null) {
                         U u = units.computeIfAbsent(unit, k -> new U());
                         (stdout ? u.stdout : u.stderr).append(piece);
-                    } else if (pid == rootPid && stdout) {
+                    } else if (root && stdout) {
                         mainOut.append(piece);
                     }
                 }

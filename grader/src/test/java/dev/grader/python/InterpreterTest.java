@@ -25,7 +25,7 @@ class InterpreterTest {
 
     @Test
     void refusesAnInterpreterOlderThan38(@TempDir Path tmp) throws IOException {
-        Path old = fake(tmp, "old", "echo /usr/bin/python3.7; echo 3.7.9");
+        Path old = fake(tmp, "old", "echo /usr; echo /usr/bin/python3.7; echo 3.7.9");
         Interpreter.InterpreterException e = assertThrows(Interpreter.InterpreterException.class,
                 () -> Interpreter.probe(old.toString()));
         assertTrue(e.getMessage().contains("is Python 3.7.9; the grader needs Python 3.8 or newer"), e.getMessage());

@@ -23,17 +23,21 @@ _TEXT_CAP = 4096
 _PATCHED = set()
 _LOCK = threading.RLock()
 _PKG_DIRS = ()
+_ROOT_PID = -1
 _HERE = os.path.abspath(__file__)
 _WANTED = ("multiprocessing.process", "multiprocessing.pool", "concurrent.futures.process")
 
 
 def install(trace, main):
-    global _TRACE, _MAIN
+    global _TRACE, _MAIN, _ROOT_PID
     _TRACE = trace
     _MAIN = os.path.abspath(main) if main else ""
     sys.meta_path.insert(0, _Finder())
     if "--multiprocessing-fork" in sys.argv or _spawned_child():
         _install_tee()
+    else:
+        # pids inside a sandbox's pid namespace are not the grader's: the main process says it is the main one
+        _ROOT_PID = os.getpid()
 
 
 def _spawned_child():
@@ -53,6 +57,8 @@ def _emit(ev, **fields):
         fields["ev"] = ev
         fields["pid"] = pid
         fields["ppid"] = os.getppid()
+        if pid == _ROOT_PID:
+            fields["main"] = True
         fields["t"] = round(time.time(), 6)
         _SEQ[0] += 1
         fields["seq"] = _SEQ[0]

@@ -1,0 +1,126 @@
+package dev.grader.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * Kill what is left of a run: its process tree, every process carrying its token, every process of its uid.
+ *
+ * <p>A grandchild that called {@code setsid()} and double-forked is no longer a descendant; it still carries
+ * the run's token in its environment, and still has the run's uid.
+ */
+final class Reaper {
+
+    private Reaper() {
+    }
+
+    /** Kill the process, its descendants, and every process that carries the run's token, until none is left. */
+    static void killTree(Process process, String token) {
+        List<ProcessHandle> tree = new ArrayList<>();
+        process.toHandle().descendants().forEach(tree::add);
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        byte[] marker = ("GRADER_RUN=" + token).getBytes(StandardCharsets.UTF_8);
+        killAll(pid -> carries(pid, marker));
+    }
+
+    /** Kill every process whose real uid is the run's. */
+    static void killUid(int uid) {
+        if (uid >= 0) {
+            killAll(pid -> uidOf(pid) == uid);
+        }
+    }
+
+    private static void killAll(LongPredicate match) {
+        for (int round = 0; round < 100; round++) {
+            List<Long> found = find(match);
+            if (found.isEmpty()) {
+                return;
+            }
+            for (long pid : found) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            try {
+                Thread.sleep(round < 10 ? 5 : 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Return the pids of live processes that match (zombies have no environment and are skipped). */
+    static List<Long> find(LongPredicate match) {
+        List<Long> found = new ArrayList<>();
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"),
+                p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path p : entries) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (pid != self && match.test(pid)) {
+                    found.add(pid);
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: only the descendants were killed
+        }
+        return found;
+    }
+
+    /** Return the pids of live processes of any run (they carry a run token), for checks after a batch. */
+    static List<Long> anyRun() {
+        return find(pid -> carries(pid, "GRADER_RUN=".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Return the pids of live processes whose environment holds the run's token. */
+    static List<Long> carriers(String token) {
+        byte[] marker = ("GRADER_RUN=" + token).getBytes(StandardCharsets.UTF_8);
+        return find(pid -> carries(pid, marker));
+    }
+
+    private static boolean carries(long pid, byte[] needle) {
+        try {
+            return contains(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), needle);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static int uidOf(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("State:") && line.contains("Z")) {
+                    return -1;
+                }
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.split("\\s+")[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static boolean contains(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            if (i > 0 && hay[i - 1] != 0) {
+                continue;
+            }
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

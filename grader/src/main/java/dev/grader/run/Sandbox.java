@@ -1,0 +1,389 @@
+package dev.grader.run;
+
+import dev.grader.python.Interpreter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Choose how isolated each run is, by running each layer once at start, and build the command that runs a
+ * program inside it.
+ *
+ * <p>Layers, best first:
+ * <ul>
+ *   <li>{@link Layer#BUBBLEWRAP}: a bubblewrap sandbox with no network, a minimal read-only view of the
+ *       system, private {@code /tmp} and {@code /dev/shm}, its own pid namespace, dying with its parent. As
+ *       root it is started as a dedicated unprivileged uid per concurrent run, inside control groups that
+ *       cap its total memory and processes.</li>
+ *   <li>{@link Layer#UID} (root only, when bubblewrap cannot run): a dedicated unprivileged uid per
+ *       concurrent run, control groups, resource limits, and every process of that uid killed at the end.</li>
+ *   <li>{@link Layer#PLAIN}: a plain child process with resource limits and time limits, loudly reported.</li>
+ * </ul>
+ */
+public final class Sandbox {
+
+    /** How a run is isolated. */
+    public enum Layer {
+        /** Bubblewrap: namespaces, a minimal read-only view, no network. */
+        BUBBLEWRAP("bubblewrap"),
+        /** A dedicated unprivileged uid with control groups (root only). */
+        UID("uid"),
+        /** A plain child process. */
+        PLAIN("plain");
+
+        private final String label;
+
+        Layer(String label) {
+            this.label = label;
+        }
+
+        /** Return the name used on the command line and in reports. */
+        public String label() {
+            return label;
+        }
+
+        /** Return the layer with the given name. */
+        public static Layer of(String label) {
+            for (Layer l : values()) {
+                if (l.label.equals(label.toLowerCase(Locale.ROOT))) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("unknown isolation layer '" + label + "' (bubblewrap, uid or plain)");
+        }
+
+        /** Return true when this layer isolates at least as much as the other. */
+        public boolean atLeast(Layer other) {
+            return ordinal() <= other.ordinal();
+        }
+    }
+
+    /** First uid of the range given to runs when the grader runs as root. */
+    static final int FIRST_UID = 64000;
+    private static final int UIDS = 64;
+    private static final ConcurrentLinkedQueue<Integer> FREE_UIDS = new ConcurrentLinkedQueue<>();
+
+    static {
+        for (int i = 0; i < UIDS; i++) {
+            FREE_UIDS.add(FIRST_UID + i);
+        }
+    }
+
+    private final Layer layer;
+    private final boolean root;
+    private final boolean cgroups;
+    private final Interpreter python;
+    private final String missing;
+
+    private Sandbox(Layer layer, boolean root, boolean cgroups, Interpreter python, String missing) {
+        this.layer = layer;
+        this.root = root;
+        this.cgroups = cgroups;
+        this.python = python;
+        this.missing = missing;
+    }
+
+    /**
+     * Find the best layer this machine offers, by running a trivial program in each.
+     *
+     * @param python the interpreter programs run with
+     * @param tracer the folder of the tracer's files, which every run sees
+     */
+    public static Sandbox probe(Interpreter python, Path tracer) {
+        return probe(python, tracer, Layer.BUBBLEWRAP);
+    }
+
+    /**
+     * Find the best layer this machine offers, no better than the one asked for.
+     *
+     * @param python the interpreter programs run with
+     * @param tracer the folder of the tracer's files
+     * @param best the best layer to try (a lower one forces a weaker layer, for tests)
+     */
+    public static Sandbox probe(Interpreter python, Path tracer, Layer best) {
+        boolean root = isRoot();
+        boolean cgroups = false;
+        if (root) {
+            Cgroup probe = Cgroup.create("probe-" + System.nanoTime(), 64L << 20, 8);
+            if (probe != null) {
+                cgroups = true;
+                probe.remove();
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (best.atLeast(Layer.BUBBLEWRAP)) {
+            Sandbox s = new Sandbox(Layer.BUBBLEWRAP, root, cgroups, python, null);
+            String why = s.tryRun(tracer);
+            if (why == null) {
+                return s;
+            }
+            problems.add("bubblewrap: " + why);
+        }
+        if (root && best.atLeast(Layer.UID)) {
+            Sandbox s = new Sandbox(Layer.UID, true, cgroups, python, null);
+            String why = s.tryRun(tracer);
+            if (why == null) {
+                return new Sandbox(Layer.UID, true, cgroups, python, String.join("; ", problems));
+            }
+            problems.add("dedicated uid: " + why);
+        }
+        if (!root && best.atLeast(Layer.UID)) {
+            problems.add("dedicated uid: needs root");
+        }
+        return new Sandbox(Layer.PLAIN, root, false, python, problems.isEmpty() ? "a weaker layer was asked for"
+                : String.join("; ", problems));
+    }
+
+    /** Return the layer runs get. */
+    public Layer layer() {
+        return layer;
+    }
+
+    /** Return whether runs are capped by control groups (total memory and processes). */
+    public boolean cgroups() {
+        return cgroups;
+    }
+
+    /** Return the guarantees that hold, for reports and {@code check} output. */
+    public String describe() {
+        String groups = cgroups ? "; control groups cap the run's total memory and processes"
+                : "; memory and processes capped per process by resource limits only";
+        return switch (layer) {
+            case BUBBLEWRAP -> "bubblewrap sandbox" + (root ? " as a dedicated unprivileged uid per run" : "")
+                    + ": no network, read-only minimal system view, private /tmp and /dev/shm, own pid namespace, "
+                    + "killed with the grader" + groups;
+            case UID -> "dedicated unprivileged uid per run" + groups
+                    + "; every process of the uid killed after the run; the program can read whatever any user "
+                    + "can read and reach the network" + (missing == null ? "" : " (" + missing + ")");
+            case PLAIN -> "plain child process (NO SANDBOX): the program runs as "
+                    + (root ? "root" : "you") + " and can read, change and send anything you can; only time, "
+                    + "output and per-process limits hold" + (missing == null ? "" : " (" + missing + ")");
+        };
+    }
+
+    /** Return a warning for the user when runs are not sandboxed, with what to install; else {@code null}. */
+    public String warning() {
+        if (layer == Layer.BUBBLEWRAP) {
+            return null;
+        }
+        String how = root ? "install bubblewrap (apt-get install bubblewrap)"
+                : "install bubblewrap (apt-get install bubblewrap) and allow unprivileged user namespaces (on "
+                        + "Ubuntu 24.04: sysctl -w kernel.apparmor_restrict_unprivileged_userns=0), or run the "
+                        + "grader as root";
+        return "WARNING: students' programs run " + (layer == Layer.UID ? "with only a dedicated uid" : "without a sandbox")
+                + " (" + missing + "). To sandbox them, " + how + ".";
+    }
+
+    /** Take a uid for one run (as root), or -1 when runs keep the grader's uid. */
+    int takeUid() {
+        if (!root || layer == Layer.PLAIN) {
+            return -1;
+        }
+        Integer uid = FREE_UIDS.poll();
+        if (uid == null) {
+            throw new IllegalStateException("more than " + UIDS + " runs at once");
+        }
+        return uid;
+    }
+
+    /** Give a run's uid back, once no process of it is left. */
+    void returnUid(int uid) {
+        if (uid >= 0) {
+            FREE_UIDS.add(uid);
+        }
+    }
+
+    /**
+     * Build the command that runs {@code main.py} of a run directory inside this layer.
+     *
+     * @param dir the run directory: {@code work/} (the program's, writable), {@code out/} (the tracer's)
+     * @param tracer the tracer's folder
+     * @param uid the run's uid, or -1
+     * @param limits the run's limits
+     * @param cgroup the run's control groups, or {@code null}
+     * @return the command; the caller sets the environment from {@link #paths}
+     */
+    List<String> command(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup) {
+        List<String> cmd = new ArrayList<>();
+        // As root, the interpreter's folders may be out of the run uid's reach (a pyenv under /root): a private
+        // mount namespace made by root binds them where that uid can pass, and bubblewrap binds them back.
+        List<Path> lent = layer == Layer.BUBBLEWRAP && uid >= 0 ? homes() : List.of();
+        if (!lent.isEmpty()) {
+            cmd.addAll(List.of("unshare", "--mount", "--propagation", "private", "--"));
+        }
+        // A root shell joins the control groups and lends the folders, then becomes the unprivileged uid.
+        String script = "for c in $GRADER_CGROUPS; do echo $$ > \"$c\" || exit 125; done; unset GRADER_CGROUPS; "
+                + "i=0; while [ \"$1\" != -- ]; do mkdir -p \"" + dir.resolve("homes") + "/$i\" && "
+                + "mount --bind \"$1\" \"" + dir.resolve("homes") + "/$i\" || exit 126; i=$((i+1)); shift; done; "
+                + "shift; exec \"$@\"";
+        cmd.addAll(List.of("/bin/sh", "-c", script, "grader-run"));
+        lent.forEach(p -> cmd.add(p.toString()));
+        cmd.add("--");
+        if (uid >= 0) {
+            cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
+                    "--no-new-privs", "--"));
+        }
+        cmd.add("prlimit");
+        cmd.add("--cpu=" + Math.max(1, limits.cpuTime().toSeconds()));
+        cmd.add("--fsize=" + limits.fileSizeBytes());
+        cmd.add("--nofile=1024");
+        cmd.add("--core=0");
+        if (cgroup == null) {
+            // numpy fails oddly below about 1 GiB of address space
+            cmd.add("--as=" + Math.max(limits.memoryBytes(), 1L << 30));
+        }
+        if (cgroup == null && uid >= 0) {
+            cmd.add("--nproc=" + limits.processes());
+        }
+        cmd.add("--");
+        if (layer == Layer.BUBBLEWRAP) {
+            cmd.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+                    "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"));
+            for (String link : List.of("bin", "lib", "lib64", "sbin", "lib32", "libx32")) {
+                Path p = Path.of("/" + link);
+                if (Files.isSymbolicLink(p)) {
+                    try {
+                        cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), "/" + link));
+                    } catch (IOException e) {
+                        // not a link we can read: left out of the view
+                    }
+                } else if (Files.isDirectory(p)) {
+                    cmd.addAll(List.of("--ro-bind", p.toString(), "/" + link));
+                }
+            }
+            for (String etc : List.of("/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives")) {
+                if (Files.exists(Path.of(etc))) {
+                    cmd.addAll(List.of("--ro-bind", etc, etc));
+                }
+            }
+            if (lent.isEmpty()) {
+                for (Path h : homes()) {
+                    cmd.addAll(List.of("--ro-bind", h.toString(), h.toString()));
+                }
+            } else {
+                for (int i = 0; i < lent.size(); i++) {
+                    cmd.addAll(List.of("--ro-bind", dir.resolve("homes").resolve(Integer.toString(i)).toString(),
+                            lent.get(i).toString()));
+                }
+            }
+            long shm = Math.min(64L << 20, Math.max(limits.memoryBytes() / 4, 8L << 20));
+            cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(shm), "--tmpfs", "/dev/shm",
+                    "--size", Long.toString(limits.fileSizeBytes()), "--tmpfs", "/tmp",
+                    "--bind", dir.resolve("work").toString(), WORK,
+                    "--bind", dir.resolve("out").toString(), OUT,
+                    "--ro-bind", tracer.toString(), TRACER,
+                    "--chdir", WORK, "--"));
+        }
+        cmd.add(python.executable().toString());
+        cmd.add("main.py");
+        return cmd;
+    }
+
+    /** Where the program's folder is inside a bubblewrap sandbox. */
+    static final String WORK = "/work";
+    /** Where the tracer writes inside a bubblewrap sandbox. */
+    static final String OUT = "/grader/out";
+    /** Where the tracer's code is inside a bubblewrap sandbox. */
+    static final String TRACER = "/grader/tracer";
+
+    /**
+     * Return the paths the program sees: its folder, the tracer's output folder and the tracer's code.
+     *
+     * @return work, out, tracer, as the program sees them
+     */
+    List<String> paths(Path dir, Path tracer) {
+        if (layer == Layer.BUBBLEWRAP) {
+            return List.of(WORK, OUT, TRACER);
+        }
+        return List.of(dir.resolve("work").toString(), dir.resolve("out").toString(), tracer.toString());
+    }
+
+    /** Return the interpreter's folders outside /usr, without any that another one holds. */
+    private List<Path> homes() {
+        List<Path> out = new ArrayList<>();
+        List<Path> all = new ArrayList<>(python.homes());
+        if (python.executable().getParent() != null) {
+            all.add(python.executable().getParent());
+        }
+        all.sort(null);
+        for (Path h : all) {
+            Path n = h.toAbsolutePath().normalize();
+            if (n.startsWith("/usr") || out.stream().anyMatch(n::startsWith) || !Files.isDirectory(n)) {
+                continue;
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    /** Run {@code print(1+1)} in this layer; return null when it works, else what went wrong. */
+    private String tryRun(Path tracer) {
+        Path dir = null;
+        int uid = -1;
+        try {
+            dir = RunDirs.create(null, root);
+            uid = takeUid();
+            RunDirs.handOver(dir, uid);
+            Files.writeString(dir.resolve("work").resolve("main.py"), "print(1 + 1)\n");
+            ProcessBuilder pb = new ProcessBuilder(command(dir, tracer, uid, Limits.DEFAULT, null));
+            pb.environment().clear();
+            pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+            pb.environment().put("GRADER_CGROUPS", "");
+            pb.directory(dir.resolve("work").toFile());
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            }
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "did not finish within 20 s";
+            }
+            if (p.exitValue() != 0 || !out.strip().equals("2")) {
+                String why = out.strip().isEmpty() ? "exit code " + p.exitValue() : out.strip();
+                if (uid >= 0 && why.contains("Permission denied")) {
+                    why += " (the interpreter " + python.executable() + " may not be reachable by an unprivileged "
+                            + "user; use an interpreter under /usr or /opt, or pass --python)";
+                }
+                return why.length() > 300 ? why.substring(0, 300) + "..." : why;
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            if (uid >= 0) {
+                Reaper.killUid(uid);
+                returnUid(uid);
+            }
+            if (dir != null) {
+                RunDirs.delete(dir);
+            }
+        }
+    }
+
+    /** Return true when the grader runs as root. */
+    static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+}
