@@ -63,9 +63,12 @@ final class CheckCommand implements Callable<Integer> {
         if (python == null) {
             return Main.ENVIRONMENT;
         }
+        LocalRunner runner = options.runner(python, err);
+        if (runner == null) {
+            return Main.ENVIRONMENT;
+        }
         BatchResult batch;
-        try (Grader grader = new Grader(rubric, python, new LocalRunner(python),
-                Runtime.getRuntime().availableProcessors())) {
+        try (Grader grader = new Grader(rubric, python, runner, Runtime.getRuntime().availableProcessors())) {
             batch = grader.grade(List.of(file), step -> { });
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());

@@ -79,8 +79,12 @@ final class GradeCommand implements Callable<Integer> {
             return Main.ENVIRONMENT;
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        LocalRunner runner = options.runner(python, err);
+        if (runner == null) {
+            return Main.ENVIRONMENT;
+        }
         BatchResult batch;
-        try (Grader grader = new Grader(rubric, python, new LocalRunner(python), n)) {
+        try (Grader grader = new Grader(rubric, python, runner, n)) {
             batch = grader.grade(paths, step -> { });
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());

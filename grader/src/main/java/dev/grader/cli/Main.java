@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  *   <li>1: grading finished, but some submission has errors, missing answers or unreadable files (grade),
  *       or some check failed (check)</li>
  *   <li>2: the command line or the rubric is wrong</li>
- *   <li>3: the environment is not usable: no Python interpreter, or one older than 3.8</li>
+ *   <li>3: the environment is not usable: no Python interpreter, one older than 3.8, or runs would get less
+ *       isolation than {@code --require-isolation} asks for</li>
  *   <li>4: the grader itself failed on some submission, or could not write its reports</li>
  * </ul>
  */
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
             "0:all graded cleanly (grade) / every check passed (check)",
             "1:some submission has errors or missing answers (grade) / some check failed (check)",
             "2:bad command line or invalid rubric",
-            "3:no usable Python interpreter (3.8 or newer needed)",
+            "3:no usable Python interpreter (3.8 or newer needed), or isolation below --require-isolation",
             "4:grader error, or the reports could not be written"})
 public final class Main implements Runnable {
 

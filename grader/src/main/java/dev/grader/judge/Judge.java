@@ -65,11 +65,13 @@ public final class Judge {
         } else if (run == null) {
             status = "not_run";
         } else if (run.error() != null) {
-            status = "grader_error";
+            status = run.error().startsWith("environment:") ? "environment" : "grader_error";
+        } else if (run.limit() != null) {
+            status = "limit";
+        } else if (missingModule(run.stderr()) != null) {
+            status = "environment";
         } else if (run.timedOut()) {
             status = "timeout";
-        } else if (run.outputLimitHit()) {
-            status = "output_limit";
         } else if (run.exitCode() != 0) {
             status = "crashed";
         } else {
@@ -107,6 +109,17 @@ public final class Judge {
         }
         if (run.error() != null) {
             return result(c, Verdict.ERROR, "The grader could not run the program: " + run.error(), List.of(run.error()));
+        }
+        if (run.limit() != null) {
+            return result(c, Verdict.ERROR, "Not graded: the run was stopped at a limit (" + run.limit()
+                    + "). The instructor decides whether the limit or the program is at fault.", List.of(run.limit()));
+        }
+        String module = missingModule(run.stderr());
+        if (module != null) {
+            String msg = "environment: the module '" + module + "' is not installed for the grader's Python; "
+                    + "install it (pip install " + module + ") and grade again";
+            return result(c, Verdict.ERROR, "Not graded: " + msg.substring("environment: ".length()) + ".",
+                    List.of(msg));
         }
         Trace t = run.trace() == null ? Trace.empty() : run.trace();
         switch (c.type()) {
@@ -148,6 +161,24 @@ public final class Judge {
                 ? result(c, Verdict.PASS, passText(c, "No misuse found in the code."), List.of())
                 : result(c, Verdict.FAIL, failText(c, "The code has " + evidence.size() + " misuse finding"
                         + (evidence.size() == 1 ? "" : "s") + "; see below."), evidence);
+    }
+
+    /** Third-party modules students import that a grading machine may lack: their absence is not the student's fault. */
+    private static final Set<String> THIRD_PARTY = Set.of("numpy", "pandas", "scipy", "matplotlib", "requests",
+            "psutil", "sklearn", "tqdm", "joblib", "seaborn", "PIL", "cv2", "dask", "ray", "torch", "tensorflow",
+            "sympy", "numba", "bs4", "lxml", "yaml");
+    private static final Pattern MISSING_MODULE = Pattern.compile("ModuleNotFoundError: No module named '([\\w.]+)'");
+
+    /** Return the third-party module whose absence ended the run, or null. */
+    static String missingModule(String stderr) {
+        Matcher m = MISSING_MODULE.matcher(stderr == null ? "" : stderr);
+        while (m.find()) {
+            String top = m.group(1).split("\\.")[0];
+            if (THIRD_PARTY.contains(top)) {
+                return top;
+            }
+        }
+        return null;
     }
 
     private CheckResult answered(Check c, String prose) {
@@ -350,7 +381,8 @@ public final class Judge {
             units.add(new RunSummary.UnitOutput(unitLabel(u), u.kind(), u.stdout(), u.error()));
         }
         String error = run.exitCode() != 0 && !run.timedOut() ? lastException(program, run.stderr()) : null;
-        return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units);
+        return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units,
+                run.limit());
     }
 
     /** Find the exception that ended the main program and the student's line it happened at. */

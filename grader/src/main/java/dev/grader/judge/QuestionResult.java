@@ -12,7 +12,8 @@ import java.util.List;
  * @param title question title
  * @param kind {@code code} or {@code prose}
  * @param status {@code answered}, {@code missing}, {@code syntax_error}, {@code crashed}, {@code timeout},
- *     {@code output_limit}, {@code environment}, {@code grader_error} or {@code ran}
+ *     {@code limit} (the run hit a limit: not graded),
+ *     {@code environment} (a module or the interpreter is missing: not graded), {@code grader_error} or {@code ran}
  * @param how how the answer was located, or why it was not found
  * @param points points earned
  * @param maxPoints points possible

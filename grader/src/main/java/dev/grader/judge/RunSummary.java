@@ -12,12 +12,19 @@ import java.util.List;
  * @param stderr everything printed on stderr
  * @param error the exception that ended the program ({@code Type: message}) at the student's line, or {@code null}
  * @param units what each process or pool task printed
+ * @param limit the limit the run hit, by name, or {@code null}
  */
 public record RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
-        List<UnitOutput> units) {
+        List<UnitOutput> units, String limit) {
 
     public RunSummary {
         units = List.copyOf(units);
+    }
+
+    /** Make a summary of a run that hit no limit. */
+    public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
+            List<UnitOutput> units) {
+        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, null);
     }
 
     /**

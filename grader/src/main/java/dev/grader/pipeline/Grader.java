@@ -109,8 +109,8 @@ public final class Grader implements AutoCloseable {
             for (Map.Entry<String, Program> e : p.programs.entrySet()) {
                 Program program = e.getValue();
                 if (program != null && program.syntaxError() == null) {
-                    specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.timeout(),
-                            rubric.maxOutputBytes()));
+                    specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.limits(),
+                            rubric.startMethod()));
                 }
             }
         }

@@ -162,6 +162,12 @@ public final class ReportWriter {
             if (q.run() != null && q.run().timedOut()) {
                 out.add(q.id() + " timed out");
             }
+            if (q.run() != null && q.run().limit() != null) {
+                out.add(q.id() + ": " + q.run().limit());
+            }
+            if (q.status().equals("environment")) {
+                out.add(q.id() + ": environment problem, not graded");
+            }
         }
         return out;
     }
@@ -235,6 +241,7 @@ public final class ReportWriter {
             ObjectNode ro = o.putObject("run");
             ro.put("exit_code", r.exitCode());
             ro.put("timed_out", r.timedOut());
+            ro.put("limit", r.limit());
             ro.put("wall_ms", r.wallMillis());
             ro.put("stdout", r.stdout());
             ro.put("stderr", r.stderr());

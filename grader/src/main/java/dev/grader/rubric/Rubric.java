@@ -1,5 +1,6 @@
 package dev.grader.rubric;
 
+import dev.grader.run.Limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,16 +13,31 @@ import java.util.Optional;
  * @param language {@code python} or {@code java}
  * @param version rubric version, shown in reports
  * @param source where the rubric was read from (for messages)
- * @param timeout wall-time limit for each program
+ * @param limits the limits of each run (wall time, CPU time, memory, processes, file size, output)
+ * @param startMethod the multiprocessing start method to grade under, or {@code null} for the platform's
  * @param stdin what programs read on standard input
- * @param maxOutputBytes bytes kept of each program's stdout and stderr
  * @param questions questions in assignment order
  */
 public record Rubric(String assignment, String title, String language, String version, String source,
-        Duration timeout, String stdin, long maxOutputBytes, List<Question> questions) {
+        Limits limits, String startMethod, String stdin, List<Question> questions) {
 
     public Rubric {
         questions = List.copyOf(questions);
+    }
+
+    /** Return the wall-time limit of each program. */
+    public Duration timeout() {
+        return limits.wallTime();
+    }
+
+    /** Return the bytes kept of each program's stdout and stderr. */
+    public long maxOutputBytes() {
+        return limits.outputBytes();
+    }
+
+    /** Return this rubric with other limits and start method (from the command line). */
+    public Rubric with(Limits newLimits, String newStartMethod) {
+        return new Rubric(assignment, title, language, version, source, newLimits, newStartMethod, stdin, questions);
     }
 
     /** Return the question with this id. */

@@ -3,6 +3,7 @@ package dev.grader.rubric;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.grader.analyse.Catalogue;
 import dev.grader.analyse.RuleInfo;
+import dev.grader.run.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -45,7 +46,10 @@ public final class RubricLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("assignment", "title", "language", "version", "defaults",
             "questions");
-    private static final Set<String> DEFAULT_KEYS = Set.of("timeout", "stdin", "max_output");
+    private static final Set<String> DEFAULT_KEYS = Set.of("timeout", "stdin", "max_output", "cpu_time", "memory",
+            "processes", "file_size", "start_method");
+    /** Start methods a rubric or the command line may ask for. */
+    public static final Set<String> START_METHODS = Set.of("fork", "spawn", "forkserver");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "number", "title", "text", "kind", "patterns",
             "detect", "stdin", "checks");
     private static final Set<String> CHECK_KEYS = Set.of("check", "id", "points", "pass", "fail");
@@ -117,22 +121,53 @@ public final class RubricLoader {
             problem(top.get("language").line(), "language must be 'python' or 'java', not '" + language + "'");
         }
         String version = text(top, "version", root.line(), false, "1");
-        Duration timeout = Duration.ofSeconds(10);
+        Limits d0 = Limits.DEFAULT;
+        Duration timeout = d0.wallTime();
+        Duration cpu = d0.cpuTime();
+        long memory = d0.memoryBytes();
+        int processes = d0.processes();
+        long fileSize = d0.fileSizeBytes();
+        String startMethod = null;
         String stdin = "";
-        long maxOutput = 256 * 1024;
+        long maxOutput = d0.outputBytes();
         YamlNode defaults = top.get("defaults");
         if (defaults != null) {
             if (!defaults.isMap()) {
-                problem(defaults.line(), "'defaults' must be a mapping (timeout, stdin, max_output)");
+                problem(defaults.line(), "'defaults' must be a mapping (timeout, cpu_time, memory, processes, "
+                        + "file_size, max_output, stdin, start_method)");
             } else {
                 Map<String, YamlNode> d = defaults.map();
                 unknownKeys(d, DEFAULT_KEYS, "defaults");
                 if (d.containsKey("timeout")) {
-                    timeout = duration(d.get("timeout"));
+                    timeout = duration("timeout", d.get("timeout"));
                 }
                 stdin = text(d, "stdin", defaults.line(), false, "");
                 if (d.containsKey("max_output")) {
-                    maxOutput = size(d.get("max_output"));
+                    maxOutput = size("max_output", d.get("max_output"));
+                }
+                if (d.containsKey("cpu_time")) {
+                    cpu = duration("cpu_time", d.get("cpu_time"));
+                }
+                if (d.containsKey("memory")) {
+                    memory = size("memory", d.get("memory"));
+                }
+                if (d.containsKey("file_size")) {
+                    fileSize = size("file_size", d.get("file_size"));
+                }
+                if (d.containsKey("processes")) {
+                    YamlNode n = d.get("processes");
+                    if (n.value() instanceof Number num && num.intValue() >= 2) {
+                        processes = num.intValue();
+                    } else {
+                        problem(n.line(), "'processes' must be a whole number of at least 2");
+                    }
+                }
+                if (d.containsKey("start_method")) {
+                    YamlNode n = d.get("start_method");
+                    startMethod = String.valueOf(n.value());
+                    if (!START_METHODS.contains(startMethod)) {
+                        problem(n.line(), "'start_method' must be fork, spawn or forkserver, not '" + startMethod + "'");
+                    }
                 }
             }
         }
@@ -157,7 +192,8 @@ public final class RubricLoader {
         if (!problems.isEmpty()) {
             throw new RubricException(problems);
         }
-        return new Rubric(assignment, title, language, version, source, timeout, stdin, maxOutput, questions);
+        Limits limits = new Limits(timeout, cpu, memory, processes, fileSize, maxOutput);
+        return new Rubric(assignment, title, language, version, source, limits, startMethod, stdin, questions);
     }
 
     private Question question(YamlNode node) {
@@ -337,38 +373,53 @@ public final class RubricLoader {
         return n.value().toString();
     }
 
-    private Duration duration(YamlNode n) {
+    private Duration duration(String key, YamlNode n) {
         String s = String.valueOf(n.value()).trim();
-        Matcher m = DURATION.matcher(s);
-        if (!m.matches()) {
-            problem(n.line(), "timeout '" + s + "' is not a duration such as 10s, 500ms or 2m");
+        Duration d = parseDuration(s);
+        if (d == null) {
+            problem(n.line(), key + " '" + s + "' is not a duration more than 0 such as 10s, 500ms or 2m");
             return Duration.ofSeconds(10);
+        }
+        return d;
+    }
+
+    /** Read a duration such as {@code 10s}, {@code 500ms}, {@code 2m} or {@code 3} (seconds); null when not one. */
+    public static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
         }
         double v = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         long millis = (long) (unit.equals("ms") ? v : unit.equals("m") ? v * 60_000 : v * 1000);
-        if (millis <= 0) {
-            problem(n.line(), "timeout must be more than 0");
-            return Duration.ofSeconds(10);
-        }
-        return Duration.ofMillis(millis);
+        return millis <= 0 ? null : Duration.ofMillis(millis);
     }
 
-    private long size(YamlNode n) {
+    private long size(String key, YamlNode n) {
         String s = String.valueOf(n.value()).trim();
-        Matcher m = SIZE.matcher(s);
-        if (!m.matches()) {
-            problem(n.line(), "max_output '" + s + "' is not a size such as 65536, 256KiB or 1MiB");
+        Long v = parseSize(s);
+        if (v == null) {
+            problem(n.line(), key + " '" + s + "' is not a size more than 0 such as 65536, 256KiB or 1MiB");
             return 256 * 1024;
+        }
+        return v;
+    }
+
+    /** Read a size such as {@code 65536}, {@code 256KiB}, {@code 1MiB}, {@code 2G}; null when not one. */
+    public static Long parseSize(String text) {
+        Matcher m = SIZE.matcher(text.trim());
+        if (!m.matches()) {
+            return null;
         }
         long v = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2);
-        return switch (unit) {
+        long bytes = switch (unit) {
             case "KiB", "k", "K", "KB" -> v * 1024;
             case "MiB", "M", "MB" -> v * 1024 * 1024;
             case "GiB", "G", "GB" -> v * 1024 * 1024 * 1024;
             default -> v;
         };
+        return bytes <= 0 ? null : bytes;
     }
 
     private void unknownKeys(Map<String, YamlNode> map, Set<String> allowed, String where) {

@@ -25,7 +25,7 @@ _LOCK = threading.RLock()
 _PKG_DIRS = ()
 _ROOT_PID = -1
 _HERE = os.path.abspath(__file__)
-_WANTED = ("multiprocessing.process", "multiprocessing.pool", "concurrent.futures.process")
+_WANTED = ("multiprocessing.context", "multiprocessing.process", "multiprocessing.pool", "concurrent.futures.process")
 
 
 def install(trace, main):
@@ -267,6 +267,12 @@ def _patch(name, module):
         _patch_process(module)
         if not _spawned_child() and "--multiprocessing-fork" not in sys.argv:
             _install_tee()
+    elif name == "multiprocessing.context":
+        # grade under the start method the rubric asks for, whatever the platform's default
+        method = os.environ.get("GRADER_START_METHOD")
+        contexts = getattr(module, "_concrete_contexts", {})
+        if method in contexts:
+            module._default_context = module.DefaultContext(contexts[method])
     elif name == "multiprocessing.pool":
         _patch_pool(module)
     elif name == "concurrent.futures.process":
