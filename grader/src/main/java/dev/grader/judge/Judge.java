@@ -10,6 +10,7 @@ import dev.grader.ingest.Note;
 import dev.grader.rubric.Check;
 import dev.grader.rubric.Question;
 import dev.grader.run.RunResult;
+import dev.grader.run.StackDump;
 import dev.grader.run.Trace;
 import dev.grader.run.Trace.PoolRecord;
 import dev.grader.run.Trace.ProcessRecord;
@@ -382,7 +383,59 @@ public final class Judge {
         }
         String error = run.exitCode() != 0 && !run.timedOut() ? lastException(program, run.stderr()) : null;
         return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units,
-                run.limit());
+                run.limit(), hangs(program, run, t));
+    }
+
+    /** Say where each process was blocked at the time limit, at the student's lines. */
+    static List<RunSummary.Hang> hangs(Program program, RunResult run, Trace t) {
+        List<RunSummary.Hang> out = new ArrayList<>();
+        String[] src = program.source().split("\n", -1);
+        for (StackDump d : run.stacks()) {
+            if (d.frames().isEmpty()) {
+                continue;
+            }
+            ProcessRecord rec = t.processes().stream().filter(p -> p.pid() == d.pid()).findFirst().orElse(null);
+            boolean student = d.frames().stream().anyMatch(f -> f.file().endsWith("/main.py"));
+            String who;
+            if (rec != null) {
+                who = rec.poolWorker() ? "pool worker " + rec.name() : rec.name() + " " + shortTarget(rec.target()) + "()";
+            } else if (d.frames().get(d.frames().size() - 1).function().equals("<module>") && student) {
+                who = "main process";
+            } else {
+                who = "process " + d.pid();
+            }
+            List<String> frames = new ArrayList<>();
+            String studentAt = null;
+            for (StackDump.Frame f : d.frames()) {
+                if (f.file().endsWith("/main.py")) {
+                    String code = f.line() >= 1 && f.line() <= src.length ? src[f.line() - 1].strip() : "";
+                    String at = program.location(f.line());
+                    frames.add(at + " in " + f.function() + (code.isEmpty() ? "" : ": " + code));
+                    if (studentAt == null) {
+                        studentAt = at + (code.isEmpty() ? "" : " (" + code + ")");
+                    }
+                } else {
+                    frames.add(libraryFile(f.file()) + " line " + f.line() + " in " + f.function());
+                }
+            }
+            StackDump.Frame top = d.frames().get(0);
+            String waiting = top.file().endsWith("/main.py") ? "running " + program.location(top.line())
+                    : "waiting in " + libraryFile(top.file()) + " " + top.function() + "()";
+            out.add(new RunSummary.Hang(who, waiting + (studentAt != null && !top.file().endsWith("/main.py")
+                    ? ", called from " + studentAt : ""), frames));
+        }
+        return out;
+    }
+
+    private static String shortTarget(String target) {
+        int dot = target == null ? -1 : target.lastIndexOf('.');
+        return target == null ? "" : target.substring(dot + 1);
+    }
+
+    /** Shorten a library path to what follows the interpreter's lib folder: multiprocessing/connection.py. */
+    private static String libraryFile(String file) {
+        Matcher m = Pattern.compile("/lib/python3\\.\\d+/(.*)$").matcher(file);
+        return m.find() ? m.group(1) : file;
     }
 
     /** Find the exception that ended the main program and the student's line it happened at. */

@@ -13,18 +13,40 @@ import java.util.List;
  * @param error the exception that ended the program ({@code Type: message}) at the student's line, or {@code null}
  * @param units what each process or pool task printed
  * @param limit the limit the run hit, by name, or {@code null}
+ * @param hangs where each process was blocked when the time limit stopped the run
  */
 public record RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
-        List<UnitOutput> units, String limit) {
+        List<UnitOutput> units, String limit, List<Hang> hangs) {
 
     public RunSummary {
         units = List.copyOf(units);
+        hangs = hangs == null ? List.of() : List.copyOf(hangs);
+    }
+
+    /** Make a summary without hang stacks. */
+    public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
+            List<UnitOutput> units, String limit) {
+        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, limit, List.of());
+    }
+
+    /**
+     * Hold where one process was blocked when the run was stopped.
+     *
+     * @param process which process ("main process", "Process-2 receive()", "pool worker ForkPoolWorker-1")
+     * @param blockedAt one line: what it was waiting in, and the student's line that called it
+     * @param frames its stack, most recent call first, student lines at their notebook cell or file line
+     */
+    public record Hang(String process, String blockedAt, List<String> frames) {
+
+        public Hang {
+            frames = List.copyOf(frames);
+        }
     }
 
     /** Make a summary of a run that hit no limit. */
     public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
             List<UnitOutput> units) {
-        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, null);
+        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, null, List.of());
     }
 
     /**

@@ -242,6 +242,12 @@ public final class ReportWriter {
             ro.put("exit_code", r.exitCode());
             ro.put("timed_out", r.timedOut());
             ro.put("limit", r.limit());
+            ArrayNode hangs = ro.putArray("hangs");
+            for (RunSummary.Hang h : r.hangs()) {
+                ObjectNode ho = hangs.addObject().put("process", h.process()).put("blocked_at", h.blockedAt());
+                ArrayNode frames = ho.putArray("frames");
+                h.frames().forEach(frames::add);
+            }
             ro.put("wall_ms", r.wallMillis());
             ro.put("stdout", r.stdout());
             ro.put("stderr", r.stderr());

@@ -5,6 +5,7 @@ import dev.grader.analyse.Severity;
 import dev.grader.ingest.Note;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
+import dev.grader.judge.RunSummary;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.judge.Verdict;
 
@@ -46,6 +47,17 @@ public final class TextReport {
             }
             if (q.run() != null && q.run().error() != null) {
                 sb.append("  error: ").append(q.run().error()).append('\n');
+            }
+            if (q.run() != null && q.run().limit() != null) {
+                sb.append("  limit: ").append(q.run().limit()).append('\n');
+            }
+            if (q.run() != null) {
+                for (RunSummary.Hang h : q.run().hangs()) {
+                    sb.append("  stuck: ").append(h.process()).append(": ").append(h.blockedAt()).append('\n');
+                    for (String f : h.frames()) {
+                        sb.append("      at ").append(f).append('\n');
+                    }
+                }
             }
             for (CheckResult c : q.checks()) {
                 String tag = "[" + c.verdict().name() + "]";

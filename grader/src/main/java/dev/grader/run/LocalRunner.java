@@ -184,6 +184,8 @@ public final class LocalRunner implements Runner {
             Thread.currentThread().interrupt();
         }
         boolean exited = !process.isAlive();
+        List<StackDump> stacks = timedOut
+                ? StackDump.collect(Reaper.carriers(token), dir.resolve("out"), seen.get(0) + "/main.py") : List.of();
         Reaper.killTree(process, token);
         Reaper.killUid(uid);
         if (cgroup != null) {
@@ -217,7 +219,7 @@ public final class LocalRunner implements Runner {
                     "grader error: the sandbox could not be set up (exit code " + exit + ")");
         }
         return new RunResult(spec.key(), exit, timedOut && limit == null, overflow.get(), out.text(), stderr, wall, t,
-                null, limit);
+                null, limit, stacks);
     }
 
     /** Name the limit a run hit, from its control groups, its exit and what it printed; null when none. */

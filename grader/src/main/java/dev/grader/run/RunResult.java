@@ -1,5 +1,7 @@
 package dev.grader.run;
 
+import java.util.List;
+
 /**
  * Hold what happened when one program ran.
  *
@@ -13,9 +15,20 @@ package dev.grader.run;
  * @param trace the multiprocessing events recorded by the tracer
  * @param error why the grader could not run the program (environment or grader fault), or {@code null}
  * @param limit the limit the run hit, by name ("memory limit 512 MiB exceeded"), or {@code null}
+ * @param stacks where each process was blocked when the time limit stopped the run; empty otherwise
  */
 public record RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,
-        String stderr, long wallMillis, Trace trace, String error, String limit) {
+        String stderr, long wallMillis, Trace trace, String error, String limit, List<StackDump> stacks) {
+
+    public RunResult {
+        stacks = stacks == null ? List.of() : List.copyOf(stacks);
+    }
+
+    /** Make a result without stacks. */
+    public RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,
+            String stderr, long wallMillis, Trace trace, String error, String limit) {
+        this(key, exitCode, timedOut, outputLimitHit, stdout, stderr, wallMillis, trace, error, limit, List.of());
+    }
 
     /** Make a result that hit no limit but, perhaps, the output cap. */
     public RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,

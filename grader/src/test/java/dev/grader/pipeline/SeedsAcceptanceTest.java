@@ -96,7 +96,15 @@ class SeedsAcceptanceTest {
     void seed001PipeDeadlockAndPageBreaks() {
         assertEquals(expected("pass", "pass", "pass", "fail", "fail", "pass", "fail", "pass"), row("001"));
         SubmissionResult s = seed("001");
-        assertEquals("timeout", GradedBatch.question(s, "Q6").orElseThrow().status());
+        QuestionResult q6 = GradedBatch.question(s, "Q6").orElseThrow();
+        assertEquals("timeout", q6.status());
+        // where each process was stuck: the receiver in recv(), the parent in join()
+        List<String> stuck = q6.run().hangs().stream().map(h -> h.process() + ": " + h.blockedAt()).sorted().toList();
+        assertEquals(2, stuck.size(), stuck.toString());
+        assertTrue(stuck.get(0).matches("Process-2 receive\\(\\): waiting in multiprocessing/connection.py .*"
+                + "called from line 123 \\(msg = conn.recv\\(\\)\\)"), stuck.get(0));
+        assertTrue(stuck.get(1).matches("main process: waiting in .*called from line 142 \\(m2.join\\(\\)\\)"),
+                stuck.get(1));
         String notes = s.notes() + " " + GradedBatch.question(s, "Q6").orElseThrow().notes();
         assertTrue(notes.contains("page break"), notes);
     }

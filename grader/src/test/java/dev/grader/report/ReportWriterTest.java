@@ -33,7 +33,9 @@ class ReportWriterTest {
         CheckResult joined = new CheckResult("process_joined", "process_joined", Verdict.FAIL, 0, 8,
                 "Call join().", List.of("Process-1 started at line 3 was never joined"));
         RunSummary run = new RunSummary(0, false, 120, "<script>alert(1)</script>\n", "", null,
-                List.of(new RunSummary.UnitOutput("process f(1)", "process", "</pre><b>x</b>", null)));
+                List.of(new RunSummary.UnitOutput("process f(1)", "process", "</pre><b>x</b>", null)), null,
+                List.of(new RunSummary.Hang("Process-2 receive()", "waiting in multiprocessing/connection.py _recv(), "
+                        + "called from line 3 (x = c.recv())", List.of("line 3 in receive: x = c.recv() # <i>"))));
         CodeListing code = new CodeListing("a.py", List.of(new CodeListing.Line(0, "import os"),
                 new CodeListing.Line(3, "p.start()  # <script>evil()</script>")));
         QuestionResult q3 = new QuestionResult("Q3", "Create a process", "code", "ran", "heading 'Q3' at line 1", 4, 20,
@@ -81,6 +83,10 @@ class ReportWriterTest {
         assertEquals(3, finding.get("line").asInt());
         assertEquals("never <b>joined</b>", finding.get("message").asText());
         assertEquals(0, s.get("questions").get(0).get("findings").size());
+        JsonNode hang = q3.get("run").get("hangs").get(0);
+        assertEquals("Process-2 receive()", hang.get("process").asText());
+        assertTrue(hang.get("blocked_at").asText().startsWith("waiting in multiprocessing/connection.py _recv()"));
+        assertEquals("line 3 in receive: x = c.recv() # <i>", hang.get("frames").get(0).asText());
         assertEquals("invalid", r.get("submissions").get(2).get("status").asText());
         assertEquals(2, r.get("submissions").get(2).get("notes").get(0).get("line").asInt());
     }
@@ -119,6 +125,8 @@ class ReportWriterTest {
         assertTrue(flagged > 0, page);
         assertTrue(page.indexOf("<tr class=\"finding sev-warning\">", flagged) > flagged, page);
         assertTrue(page.contains("href=\"#Q3-La.py-3\""), page);
+        assertTrue(page.contains("Where each process was stuck"), page);
+        assertTrue(page.contains("<code>line 3 in receive: x = c.recv() # &lt;i&gt;</code>"), page);
         assertTrue(Files.exists(out.resolve("students/_broken_.html")));
     }
 

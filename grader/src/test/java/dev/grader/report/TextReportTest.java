@@ -19,6 +19,8 @@ class TextReportTest {
         assertTrue(plain.contains("  note: a.py:2: a note <i>here</i>"), plain);
         assertTrue(plain.endsWith("Total: 6.5/30\n"), plain);
         assertTrue(plain.contains("  (warning) Q3 line 3 process-not-joined: never <b>joined</b>\n"), plain);
+        assertTrue(plain.contains("  stuck: Process-2 receive(): waiting in multiprocessing/connection.py _recv()"), plain);
+        assertTrue(plain.contains("      at line 3 in receive: x = c.recv()"), plain);
         assertFalse(plain.contains("\u001b["));
         String colour = TextReport.render(s, true);
         assertTrue(colour.contains("\u001b[31m[FAIL]\u001b[0m"), colour);

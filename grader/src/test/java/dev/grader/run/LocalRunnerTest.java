@@ -160,6 +160,12 @@ class LocalRunnerTest {
         assertTrue(r.wallMillis() < 8000, "took " + r.wallMillis());
         assertEquals("1\n", r.trace().units().get(1).stdout());
         assertEquals(List.of(), Reaper.anyRun(), "processes of the run are still alive");
+        // before the kill, every process said where it was blocked
+        assertEquals(2, r.stacks().size(), r.stacks().toString());
+        assertTrue(r.stacks().stream().anyMatch(d -> d.frames().get(0).function().equals("_recv")
+                && d.frames().stream().anyMatch(f -> f.file().endsWith("/main.py"))), r.stacks().toString());
+        assertTrue(r.stacks().stream().anyMatch(d -> d.frames().stream().anyMatch(f -> f.function().equals("join"))),
+                r.stacks().toString());
     }
 
     @Test

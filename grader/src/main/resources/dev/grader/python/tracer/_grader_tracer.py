@@ -24,6 +24,7 @@ _PATCHED = set()
 _LOCK = threading.RLock()
 _PKG_DIRS = ()
 _ROOT_PID = -1
+_STACK_FILE = [None]
 _HERE = os.path.abspath(__file__)
 _WANTED = ("multiprocessing.context", "multiprocessing.process", "multiprocessing.pool", "concurrent.futures.process")
 
@@ -33,11 +34,28 @@ def install(trace, main):
     _TRACE = trace
     _MAIN = os.path.abspath(main) if main else ""
     sys.meta_path.insert(0, _Finder())
+    _register_stack_dump()
+    try:
+        os.register_at_fork(after_in_child=_register_stack_dump)
+    except Exception:
+        pass
     if "--multiprocessing-fork" in sys.argv or _spawned_child():
         _install_tee()
     else:
         # pids inside a sandbox's pid namespace are not the grader's: the main process says it is the main one
         _ROOT_PID = os.getpid()
+
+
+def _register_stack_dump():
+    # At a timeout the grader sends SIGUSR1 to every process of the run: each writes where it is blocked.
+    try:
+        import faulthandler
+        import signal
+        path = os.path.join(os.path.dirname(_TRACE), "stack-%d.txt" % os.getpid())
+        _STACK_FILE[0] = open(path, "w")
+        faulthandler.register(signal.SIGUSR1, file=_STACK_FILE[0], all_threads=True, chain=False)
+    except Exception:
+        pass
 
 
 def _spawned_child():
