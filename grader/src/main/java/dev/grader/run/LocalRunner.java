@@ -120,6 +120,7 @@ public final class LocalRunner implements Runner {
             Files.setAttribute(main, "unix:uid", uid);
         }
         String token = HexFormat.of().formatHex(randomBytes());
+        String key = HexFormat.of().formatHex(randomBytes());
         List<String> seen = sandbox.paths(dir, tracer);
         Limits limits = spec.limits();
 
@@ -139,6 +140,7 @@ public final class LocalRunner implements Runner {
         env.put("GRADER_TRACE", seen.get(1) + "/trace.jsonl");
         env.put("GRADER_MAIN", seen.get(0) + "/main.py");
         env.put("GRADER_RUN", token);
+        env.put("GRADER_TRACE_KEY", key);
         env.put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
         if (spec.startMethod() != null) {
             env.put("GRADER_START_METHOD", spec.startMethod());
@@ -205,7 +207,7 @@ public final class LocalRunner implements Runner {
             exit = -(exit - 128);
         }
         String stderr = err.text();
-        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")), rootPid);
+        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")), rootPid, key);
         String limit = null;
         if (overflow.get()) {
             limit = "output limit " + Limits.size(limits.outputBytes()) + " exceeded";

@@ -7,12 +7,17 @@ import dev.grader.run.Trace.PoolRecord;
 import dev.grader.run.Trace.ProcessRecord;
 import dev.grader.run.Trace.Unit;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turn the tracer's JSON lines into a {@link Trace}.
@@ -36,6 +41,22 @@ public final class TraceParser {
      * @return the trace
      */
     public static Trace parse(String text, long rootPid) {
+        return parse(text, rootPid, null);
+    }
+
+    /**
+     * Read a trace whose lines the tracer signed: each line is an HMAC-SHA256 (hex, 32 digits) of the event
+     * under the run's key, a space, and the event. Lines without a valid signature were written by the program,
+     * not the tracer, and are left out.
+     *
+     * @param text the trace file's content
+     * @param rootPid pid of the program's main process
+     * @param key the run's key, or {@code null} to accept unsigned lines
+     * @return the trace
+     */
+    public static Trace parse(String text, long rootPid, String key) {
+        Mac mac = key == null ? null : mac(key);
+        int forged = 0;
         List<String> problems = new ArrayList<>();
         Map<String, Proc> procs = new LinkedHashMap<>();
         Map<String, Pool> pools = new LinkedHashMap<>();
@@ -46,6 +67,18 @@ public final class TraceParser {
             lineNo++;
             if (line.isBlank()) {
                 continue;
+            }
+            int space = line.indexOf(' ');
+            boolean signedShape = space == 32 && line.substring(0, 32).matches("[0-9a-f]{32}");
+            if (mac != null) {
+                if (!signedShape || !HexFormat.of().formatHex(mac.doFinal(line.substring(33)
+                        .getBytes(StandardCharsets.UTF_8))).substring(0, 32).equals(line.substring(0, 32))) {
+                    forged++;
+                    continue;
+                }
+            }
+            if (signedShape) {
+                line = line.substring(33);
             }
             JsonNode e;
             try {
@@ -145,6 +178,10 @@ public final class TraceParser {
                 default -> problem(problems, "trace line " + lineNo + " has an unknown event '" + shorten(ev) + "'");
             }
         }
+        if (forged > 0) {
+            problems.add(0, forged + " trace line" + (forged == 1 ? " was" : "s were")
+                    + " not written by the grader's tracer and " + (forged == 1 ? "was" : "were") + " ignored");
+        }
         return build(procs, pools, units, mainOut.toString(), problems);
     }
 
@@ -211,6 +248,16 @@ public final class TraceParser {
     /** Keep "it happened" even when the line is unknown: -1 is a call from outside the program's file. */
     private static int nonZero(int line) {
         return line == 0 ? -1 : line;
+    }
+
+    private static Mac mac(String key) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            return m;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static void problem(List<String> problems, String p) {
