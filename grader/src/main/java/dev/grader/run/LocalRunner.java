@@ -226,8 +226,13 @@ public final class LocalRunner implements Runner {
 
     /** Name the limit a run hit, from its control groups, its exit and what it printed; null when none. */
     static String limitHit(Limits limits, Cgroup cgroup, int exit, String stderr, Trace trace) {
-        if (cgroup != null && cgroup.memoryLimitHit() || stderr.contains("MemoryError")) {
+        if (cgroup != null && cgroup.memoryLimitHit()) {
             return "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded";
+        }
+        if (stderr.contains("MemoryError")) {
+            return cgroup != null ? "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded"
+                    : "memory limit " + Limits.size(Math.max(limits.memoryBytes(), 1L << 30))
+                            + " (address space of one process) exceeded";
         }
         if (cgroup != null && cgroup.processLimitHit() || stderr.contains("Resource temporarily unavailable")
                 || stderr.contains("can't start new thread")) {

@@ -231,7 +231,9 @@ public final class Sandbox {
                     "--no-new-privs", "--"));
         }
         cmd.add("prlimit");
-        cmd.add("--cpu=" + Math.max(1, limits.cpuTime().toSeconds()));
+        // the soft limit sends SIGXCPU, which names the limit; the hard one, a second later, kills for sure
+        long cpu = Math.max(1, limits.cpuTime().toSeconds());
+        cmd.add("--cpu=" + cpu + ":" + (cpu + 1));
         cmd.add("--fsize=" + limits.fileSizeBytes());
         cmd.add("--nofile=1024");
         cmd.add("--core=0");

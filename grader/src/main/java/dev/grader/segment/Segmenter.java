@@ -403,11 +403,17 @@ public final class Segmenter {
                         continue;
                     }
                     List<Cell> code = oa.codeCells();
+                    boolean anyOwnDetect = other.detect() == null || other.detect().isBlank();
+                    // how many of the other answer's cells do what it asks; counted once, not once per cell
+                    long own = anyOwnDetect ? 0 : code.stream().filter(x -> detects(other.detect(), x.source())).count();
                     for (int i = 1; i < code.size(); i++) {
                         Cell c = code.get(i);
-                        boolean othersStillAnswered = other.detect() == null || other.detect().isBlank()
-                                || code.stream().filter(x -> x != c).anyMatch(x -> detects(other.detect(), x.source()));
-                        if (detects(q.detect(), c.source()) && !detectsOwn(other, c) && othersStillAnswered) {
+                        if (!detects(q.detect(), c.source()) || detectsOwn(other, c)) {
+                            continue;
+                        }
+                        boolean othersStillAnswered = anyOwnDetect
+                                || own - (detects(other.detect(), c.source()) ? 1 : 0) > 0;
+                        if (othersStillAnswered) {
                             pick = c;
                             from = "after " + other.id();
                             List<Cell> rest = new ArrayList<>(oa.cells());

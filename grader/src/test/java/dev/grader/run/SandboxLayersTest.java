@@ -1,0 +1,93 @@
+package dev.grader.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.grader.python.Interpreter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Run hostile programs in every layer this machine offers, not only the best one: limits are named, no
+ * process survives, and a hang still shows where each process was blocked.
+ */
+class SandboxLayersTest {
+
+    private static final Path RES = Path.of("src/test/resources/run");
+    private static final Path HOSTILE = Path.of("src/test/resources/hostile");
+    private static final Limits LIMITS = new Limits(Duration.ofSeconds(4), Duration.ofSeconds(2), 256L << 20, 32,
+            8L << 20, 64L << 10);
+
+    /** Make a runner forced into a layer, or skip when this machine does not offer it. */
+    private static LocalRunner runner(Sandbox.Layer layer) throws Exception {
+        // a dedicated uid cannot reach an interpreter kept under /root; Debian's is reachable
+        Interpreter python = Interpreter.probe(layer == Sandbox.Layer.UID ? "/usr/bin/python3" : "python3");
+        LocalRunner r = new LocalRunner(python, null, layer);
+        assumeTrue(r.sandbox().layer() == layer, "this machine does not offer the " + layer.label() + " layer: "
+                + r.isolation());
+        return r;
+    }
+
+    private static RunResult run(LocalRunner r, Path file) throws IOException {
+        return r.run(new RunSpec(file.getFileName().toString(), Files.readString(file), "", LIMITS, null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sandbox.Layer.class)
+    void limitsAreNamedInEveryLayer(Sandbox.Layer layer) throws Exception {
+        LocalRunner r = runner(layer);
+        assertEquals("CPU time limit 2 s per process exceeded", run(r, HOSTILE.resolve("infinite_loop.py")).limit());
+        assertEquals("output limit 64 KiB exceeded", run(r, HOSTILE.resolve("output_flood.py")).limit());
+        // filling 1 GiB of address space (where no control group caps memory) takes seconds of CPU
+        Limits roomy = new Limits(Duration.ofSeconds(15), Duration.ofSeconds(10), 256L << 20, 32, 8L << 20, 64L << 10);
+        Path hog = HOSTILE.resolve("memory_hog.py");
+        String memory = r.run(new RunSpec("hog", Files.readString(hog), "", roomy, null)).limit();
+        assertTrue(memory != null && memory.startsWith("memory limit "), memory);
+        if (r.sandbox().cgroups()) {
+            assertEquals("memory limit 256 MiB exceeded", memory);
+            assertEquals("more than 32 processes", run(r, HOSTILE.resolve("fork_bomb.py")).limit());
+        }
+        assertEquals(List.of(), Reaper.anyRun());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sandbox.Layer.class)
+    void escapedGrandchildrenDieAndHangsShowTheirStacksInEveryLayer(Sandbox.Layer layer) throws Exception {
+        LocalRunner r = runner(layer);
+        RunResult escape = run(r, RES.resolve("escape.py"));
+        assertTrue(escape.succeeded(), escape.stderr());
+        RunResult daemon = run(r, HOSTILE.resolve("orphan_daemon.py"));
+        assertTrue(daemon.stdout().contains("parent leaves"), daemon.stdout() + daemon.stderr());
+        assertEquals(List.of(), Reaper.anyRun());
+        RunResult hang = run(r, RES.resolve("pipe_deadlock.py"));
+        assertTrue(hang.timedOut());
+        assertEquals(2, hang.stacks().size(), hang.stacks().toString());
+        assertEquals(List.of(), Reaper.anyRun());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "UID"})
+    void asRootEveryRunHasAnUnprivilegedUidOfItsOwn(Sandbox.Layer layer) throws Exception {
+        assumeTrue(Sandbox.isRoot(), "the grader does not run as root here");
+        LocalRunner r = runner(layer);
+        RunResult who = r.run(new RunSpec("uid", "import os\nprint(os.getuid(), os.getgid(), os.getgroups())\n", "",
+                LIMITS, null));
+        assertTrue(who.succeeded(), who.stderr());
+        String[] parts = who.stdout().strip().split(" ", 3);
+        int uid = Integer.parseInt(parts[0]);
+        if (layer == Sandbox.Layer.UID) {
+            assertTrue(uid >= Sandbox.FIRST_UID, who.stdout());
+        } else {
+            // bubblewrap maps the run's uid to itself inside its user namespace
+            assertFalse(uid == 0, who.stdout());
+        }
+        assertEquals("[]", parts[2]);
+    }
+}

@@ -1,0 +1,3 @@
+# Q3
+while True:
+    pass
