@@ -53,6 +53,10 @@ final class Options {
                     + "rubric's, else the platform's.")
     String startMethod;
 
+    @Option(names = "--spawn-check", description = "Also run each program under spawn and report what would break on "
+            + "Windows, macOS or Python 3.14 (a missing main guard, functions that cannot be pickled).")
+    boolean spawnCheck;
+
     @Option(names = "--isolation", paramLabel = "LAYER", defaultValue = "bubblewrap",
             description = "Best isolation layer to use: bubblewrap, uid or plain; the grader probes down from it. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -103,7 +107,8 @@ final class Options {
             problems.forEach(err::println);
             return null;
         }
-        return r.with(new Limits(wall, cpu, mem, procs, file, out), method);
+        Rubric limited = r.with(new Limits(wall, cpu, mem, procs, file, out), method);
+        return spawnCheck ? limited.withSpawnCheck(true) : limited;
     }
 
     private static Duration duration(String option, String text, Duration fallback, List<String> problems) {

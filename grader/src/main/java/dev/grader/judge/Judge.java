@@ -439,6 +439,58 @@ public final class Judge {
     }
 
     /** Find the exception that ended the main program and the student's line it happened at. */
+    /**
+     * Say what goes wrong when the program runs under spawn though it ran under the platform's start method, or
+     * return {@code null} when spawn changes nothing that matters.
+     */
+    public static String spawnBreakage(Program program, RunResult usual, RunResult spawn) {
+        if (usual == null || spawn == null || !usual.succeeded() || spawn.error() != null) {
+            return null;
+        }
+        // a child that fails under spawn leaves the parent's exit code alone: compare the errors printed too
+        List<String> before = exceptionLines(usual.stderr());
+        String fresh = null;
+        for (String e : exceptionLines(spawn.stderr())) {
+            if (!before.contains(e)) {
+                fresh = e;
+            }
+        }
+        if (spawn.succeeded() && fresh == null) {
+            return null;
+        }
+        String how;
+        if (spawn.timedOut()) {
+            how = "it does not finish within the time limit";
+        } else {
+            String e = spawn.exitCode() != 0 ? lastException(program, spawn.stderr()) : null;
+            how = "it fails: " + (e != null ? e : fresh != null ? fresh : "exit code " + spawn.exitCode());
+        }
+        how = how.endsWith(".") ? how.substring(0, how.length() - 1) : how;
+        return "Under the spawn start method (the default on Windows and macOS; forkserver, the default on Linux "
+                + "from Python 3.14, works the same way) " + how + ". Put the code that starts processes under "
+                + "if __name__ == \"__main__\": and give processes and pools only functions defined at the top level.";
+    }
+
+    private static List<String> exceptionLines(String stderr) {
+        List<String> out = new ArrayList<>();
+        String[] lines = (stderr == null ? "" : stderr).split("\n");
+        Pattern exception = Pattern.compile("^\\w+(?:\\.\\w+)*(?:Error|Exception)\\b.*$");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (!exception.matcher(line).matches()) {
+                continue;
+            }
+            // some messages start on the next lines (RuntimeError: <newline> An attempt has been made ...)
+            StringBuilder text = new StringBuilder(line);
+            for (int j = i + 1; line.endsWith(":") && j < lines.length && j <= i + 3 && !lines[j].isBlank()
+                    && Character.isWhitespace(lines[j].charAt(0)); j++) {
+                text.append(' ').append(lines[j].strip());
+            }
+            out.add(text.toString());
+        }
+        return out;
+    }
+
     static String lastException(Program program, String stderr) {
         String[] lines = stderr.split("\\R");
         int tb = -1;

@@ -53,6 +53,7 @@ public final class Grader implements AutoCloseable {
     private final Ingestor ingestor;
     private final Segmenter segmenter;
     private final ProgramBuilder builder;
+    private static final String SPAWN = "#spawn";
     private final Judge judge = new Judge();
     private final PythonAnalyzer analyzer;
 
@@ -111,6 +112,10 @@ public final class Grader implements AutoCloseable {
                 if (program != null && program.syntaxError() == null) {
                     specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.limits(),
                             rubric.startMethod()));
+                    if (rubric.spawnCheck() && !"spawn".equals(rubric.startMethod())) {
+                        specs.add(new RunSpec(p.key(e.getKey()) + SPAWN, program.source(), program.stdin(),
+                                rubric.limits(), "spawn"));
+                    }
                 }
             }
         }
@@ -197,7 +202,12 @@ public final class Grader implements AutoCloseable {
                 Program program = p.programs.get(q.id());
                 RunResult run = program == null ? null : runs.get(p.key(q.id()));
                 QuestionResult r = judge.judge(q, a, program, run, p.findings.getOrDefault(q.id(), List.of()));
-                List<Note> extra = p.notes.getOrDefault(q.id(), List.of());
+                List<Note> extra = new ArrayList<>(p.notes.getOrDefault(q.id(), List.of()));
+                String spawn = program == null ? null
+                        : Judge.spawnBreakage(program, run, runs.get(p.key(q.id()) + SPAWN));
+                if (spawn != null) {
+                    extra.add(new Note(program.file(), 0, spawn));
+                }
                 if (!extra.isEmpty()) {
                     r = r.withNotes(extra);
                 }

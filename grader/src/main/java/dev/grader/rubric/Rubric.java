@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param source where the rubric was read from (for messages)
  * @param limits the limits of each run (wall time, CPU time, memory, processes, file size, output)
  * @param startMethod the multiprocessing start method to grade under, or {@code null} for the platform's
+ * @param spawnCheck whether each program also runs under spawn, to report what would break on Windows, macOS
+ *     or Python 3.14
  * @param stdin what programs read on standard input
  * @param questions questions in assignment order
  */
 public record Rubric(String assignment, String title, String language, String version, String source,
-        Limits limits, String startMethod, String stdin, List<Question> questions) {
+        Limits limits, String startMethod, boolean spawnCheck, String stdin, List<Question> questions) {
 
     public Rubric {
         questions = List.copyOf(questions);
@@ -37,7 +39,13 @@ public record Rubric(String assignment, String title, String language, String ve
 
     /** Return this rubric with other limits and start method (from the command line). */
     public Rubric with(Limits newLimits, String newStartMethod) {
-        return new Rubric(assignment, title, language, version, source, newLimits, newStartMethod, stdin, questions);
+        return new Rubric(assignment, title, language, version, source, newLimits, newStartMethod, spawnCheck, stdin,
+                questions);
+    }
+
+    /** Return this rubric with the spawn check on or off (from the command line). */
+    public Rubric withSpawnCheck(boolean on) {
+        return new Rubric(assignment, title, language, version, source, limits, startMethod, on, stdin, questions);
     }
 
     /** Return the question with this id. */

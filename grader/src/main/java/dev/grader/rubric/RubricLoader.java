@@ -47,7 +47,7 @@ public final class RubricLoader {
     private static final Set<String> TOP_KEYS = Set.of("assignment", "title", "language", "version", "defaults",
             "questions");
     private static final Set<String> DEFAULT_KEYS = Set.of("timeout", "stdin", "max_output", "cpu_time", "memory",
-            "processes", "file_size", "start_method");
+            "processes", "file_size", "start_method", "spawn_check");
     /** Start methods a rubric or the command line may ask for. */
     public static final Set<String> START_METHODS = Set.of("fork", "spawn", "forkserver");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "number", "title", "text", "kind", "patterns",
@@ -128,6 +128,7 @@ public final class RubricLoader {
         int processes = d0.processes();
         long fileSize = d0.fileSizeBytes();
         String startMethod = null;
+        boolean spawnCheck = false;
         String stdin = "";
         long maxOutput = d0.outputBytes();
         YamlNode defaults = top.get("defaults");
@@ -162,6 +163,14 @@ public final class RubricLoader {
                         problem(n.line(), "'processes' must be a whole number of at least 2");
                     }
                 }
+                if (d.containsKey("spawn_check")) {
+                    YamlNode n = d.get("spawn_check");
+                    if (n.value() instanceof Boolean b) {
+                        spawnCheck = b;
+                    } else {
+                        problem(n.line(), "'spawn_check' must be true or false");
+                    }
+                }
                 if (d.containsKey("start_method")) {
                     YamlNode n = d.get("start_method");
                     startMethod = String.valueOf(n.value());
@@ -193,7 +202,8 @@ public final class RubricLoader {
             throw new RubricException(problems);
         }
         Limits limits = new Limits(timeout, cpu, memory, processes, fileSize, maxOutput);
-        return new Rubric(assignment, title, language, version, source, limits, startMethod, stdin, questions);
+        return new Rubric(assignment, title, language, version, source, limits, startMethod, spawnCheck, stdin,
+                questions);
     }
 
     private Question question(YamlNode node) {

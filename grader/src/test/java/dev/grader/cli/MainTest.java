@@ -1,6 +1,7 @@
 package dev.grader.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,36 @@ class MainTest {
         Outcome unknown = run("explain", "pool-not-close");
         assertEquals(Main.USAGE, unknown.code());
         assertTrue(unknown.err().contains("no rule 'pool-not-close' (did you mean 'pool-not-closed'?)"), unknown.err());
+    }
+
+    @Test
+    void theSpawnCheckSaysWhatBreaksUnderSpawnAndOnlyThen(@TempDir Path tmp) throws IOException {
+        Outcome broken = run("check", CLI.resolve("unguarded_script.py").toString(), "--no-color", "--spawn-check");
+        assertTrue(broken.out().contains("note: unguarded_script.py: Under the spawn start method")
+                && broken.out().contains("RuntimeError: An attempt has been made to start a new process"), broken.out());
+        Outcome clean = run("check", CLI.resolve("clean_marked.py").toString(), "--no-color", "--spawn-check");
+        assertEquals(Main.OK, clean.code(), clean.out() + clean.err());
+        assertFalse(clean.out().contains("spawn start method"), clean.out());
+        Outcome forced = run("grade", CLI.resolve("unguarded_script.py").toString(), "--out", tmp.toString(),
+                "--start-method", "spawn", "--timeout", "5s", "--memory", "300MiB", "--processes", "16",
+                "--file-size", "4MiB", "--cpu-time", "5s", "--max-output", "64KiB");
+        JsonNode q3 = new ObjectMapper().readTree(tmp.resolve("results.json").toFile()).get("submissions").get(0)
+                .get("questions").get(2);
+        assertTrue(q3.get("run").get("stderr").asText().contains("RuntimeError"), forced.out() + q3);
+        Outcome bad = run("check", CLI.resolve("clean_marked.py").toString(), "--start-method", "vfork", "--memory",
+                "lots", "--isolation", "chroot");
+        assertEquals(Main.USAGE, bad.code());
+        assertTrue(bad.err().contains("--start-method must be fork, spawn or forkserver, not 'vfork'")
+                && bad.err().contains("--memory 'lots' is not a size") && bad.err().contains("unknown isolation layer"),
+                bad.err());
+    }
+
+    @Test
+    void aRequiredLayerThatIsNotAvailableRefusesToGrade() {
+        Outcome o = run("check", CLI.resolve("clean_marked.py").toString(), "--isolation", "plain",
+                "--require-isolation", "bubblewrap");
+        assertEquals(Main.ENVIRONMENT, o.code());
+        assertTrue(o.err().contains("below the required 'bubblewrap'") && o.err().contains("WARNING"), o.err());
     }
 
     @Test

@@ -26,9 +26,13 @@ final class GradedBatch {
     }
 
     static GradedBatch grade(Path folder) throws Exception {
+        return grade(folder, Runtime.getRuntime().availableProcessors());
+    }
+
+    static GradedBatch grade(Path folder, int jobs) throws Exception {
         Rubric rubric = RubricLoader.load(Path.of("../rubrics/multiprocessing.yaml"));
         Interpreter python = Interpreter.probe("python3");
-        try (Grader grader = new Grader(rubric, python, new LocalRunner(python), Runtime.getRuntime().availableProcessors())) {
+        try (Grader grader = new Grader(rubric, python, new LocalRunner(python), jobs)) {
             return new GradedBatch(grader.grade(List.of(folder), s -> { }));
         }
     }

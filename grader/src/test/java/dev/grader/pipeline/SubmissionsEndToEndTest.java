@@ -44,6 +44,24 @@ class SubmissionsEndToEndTest {
         assertEquals(listed, graded);
     }
 
+    @Test
+    void gradingTheBatchAgainWithTwoJobsGivesIdenticalVerdicts() throws Exception {
+        GradedBatch again = GradedBatch.grade(Path.of("../submissions"), 2);
+        assertEquals(everything(graded), everything(again));
+    }
+
+    private static Map<String, String> everything(GradedBatch b) {
+        Map<String, String> m = new TreeMap<>();
+        for (SubmissionResult s : b.batch.submissions()) {
+            m.put(s.id() + ".status", s.status() + " " + s.points());
+            m.put(s.id() + ".findings", GradedBatch.findings(s).toString());
+            for (QuestionResult q : s.questions()) {
+                m.put(s.id() + "." + q.id(), q.status() + " " + GradedBatch.verdicts(q));
+            }
+        }
+        return m;
+    }
+
     @TestFactory
     List<DynamicTest> everyVerdictIsAsExpected() {
         List<DynamicTest> tests = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.grader.run.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,10 @@ class RubricLoaderTest {
         Rubric r = RubricLoader.load(DIR.resolve("custom.yaml"));
         assertEquals(Duration.ofMillis(1500), r.timeout());
         assertEquals(1024 * 1024, r.maxOutputBytes());
+        assertEquals(new Limits(Duration.ofMillis(1500), Duration.ofSeconds(3), 300L << 20, 12, 2L << 20, 1L << 20),
+                r.limits());
+        assertEquals("forkserver", r.startMethod());
+        assertTrue(r.spawnCheck());
         Question q = r.questions().get(0);
         assertEquals(2, q.number());
         assertEquals(List.of("^Task two"), q.patterns());
@@ -64,12 +69,16 @@ class RubricLoaderTest {
         RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("many-problems.yaml")));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains(":3: timeout 'soon' is not a duration"), all);
-        assertTrue(all.contains(":6: kind must be 'code' or 'prose'"), all);
-        assertTrue(all.contains(":7: unknown key 'pionts' in question"), all);
-        assertTrue(all.contains(":10: 'points' must be a number of at least 0"), all);
-        assertTrue(all.contains(":14: check 'output_matches' needs 'regex'"), all);
-        assertTrue(all.contains(":18: unknown rule 'pool-not-closd' (did you mean 'pool-not-closed'?)"), all);
-        assertTrue(all.contains(":19: 'severity' must be error, warning or info, not 'fatal'"), all);
+        assertTrue(all.contains(":4: 'processes' must be a whole number of at least 2"), all);
+        assertTrue(all.contains(":5: 'start_method' must be fork, spawn or forkserver, not 'vfork'"), all);
+        assertTrue(all.contains(":6: 'spawn_check' must be true or false"), all);
+        assertTrue(all.contains(":7: memory 'lots' is not a size"), all);
+        assertTrue(all.contains(":10: kind must be 'code' or 'prose'"), all);
+        assertTrue(all.contains(":11: unknown key 'pionts' in question"), all);
+        assertTrue(all.contains(":14: 'points' must be a number of at least 0"), all);
+        assertTrue(all.contains(":18: check 'output_matches' needs 'regex'"), all);
+        assertTrue(all.contains(":22: unknown rule 'pool-not-closd' (did you mean 'pool-not-closed'?)"), all);
+        assertTrue(all.contains(":23: 'severity' must be error, warning or info, not 'fatal'"), all);
     }
 
     @Test
