@@ -130,7 +130,7 @@ public final class LocalRunner implements Runner {
         env.clear();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", seen.get(0));
-        env.put("TMPDIR", sandbox.layer() == Sandbox.Layer.BUBBLEWRAP ? "/tmp" : seen.get(0) + "/tmp");
+        env.put("TMPDIR", seen.get(0).equals(Sandbox.WORK) ? "/tmp" : seen.get(0) + "/tmp");
         env.put("LANG", "C.UTF-8");
         env.put("LC_ALL", "C.UTF-8");
         env.put("PYTHONDONTWRITEBYTECODE", "1");

@@ -35,6 +35,7 @@ final class RunDirs {
         }
         Files.createDirectories(dir.resolve("work").resolve("tmp"));
         Files.createDirectories(dir.resolve("out"));
+        Files.createDirectories(dir.resolve("root"));
         return dir;
     }
 

@@ -22,7 +22,11 @@ import java.util.concurrent.TimeUnit;
  *       system, private {@code /tmp} and {@code /dev/shm}, its own pid namespace, dying with its parent. As
  *       root it is started as a dedicated unprivileged uid per concurrent run, inside control groups that
  *       cap its total memory and processes.</li>
- *   <li>{@link Layer#UID} (root only, when bubblewrap cannot run): a dedicated unprivileged uid per
+ *   <li>{@link Layer#NAMESPACES} (root only, when bubblewrap cannot run, e.g. where unprivileged user
+ *       namespaces are restricted): the same view and guarantees, built by root with {@code unshare} (pid, mount,
+ *       network, IPC and UTS namespaces, no user namespace needed) and {@code chroot}; a root shell stays the
+ *       namespace's first process and runs the program as a dedicated unprivileged uid.</li>
+ *   <li>{@link Layer#UID} (root only, when no namespace can be made): a dedicated unprivileged uid per
  *       concurrent run, control groups, resource limits, and every process of that uid killed at the end.</li>
  *   <li>{@link Layer#PLAIN}: a plain child process with resource limits and time limits, loudly reported.</li>
  * </ul>
@@ -33,6 +37,8 @@ public final class Sandbox {
     public enum Layer {
         /** Bubblewrap: namespaces, a minimal read-only view, no network. */
         BUBBLEWRAP("bubblewrap"),
+        /** Namespaces and a minimal root built by root, a dedicated uid (root only). */
+        NAMESPACES("namespaces"),
         /** A dedicated unprivileged uid with control groups (root only). */
         UID("uid"),
         /** A plain child process. */
@@ -56,7 +62,8 @@ public final class Sandbox {
                     return l;
                 }
             }
-            throw new IllegalArgumentException("unknown isolation layer '" + label + "' (bubblewrap, uid or plain)");
+            throw new IllegalArgumentException("unknown isolation layer '" + label
+                    + "' (bubblewrap, namespaces, uid or plain)");
         }
 
         /** Return true when this layer isolates at least as much as the other. */
@@ -126,6 +133,15 @@ public final class Sandbox {
             }
             problems.add("bubblewrap: " + why);
         }
+        if (root && best.atLeast(Layer.NAMESPACES)) {
+            Sandbox s = new Sandbox(Layer.NAMESPACES, true, cgroups, python, null);
+            String why = s.tryRun(tracer);
+            if (why == null) {
+                return new Sandbox(Layer.NAMESPACES, true, cgroups, python, problems.isEmpty() ? null
+                        : String.join("; ", problems));
+            }
+            problems.add("namespaces: " + why);
+        }
         if (root && best.atLeast(Layer.UID)) {
             Sandbox s = new Sandbox(Layer.UID, true, cgroups, python, null);
             String why = s.tryRun(tracer);
@@ -159,6 +175,9 @@ public final class Sandbox {
             case BUBBLEWRAP -> "bubblewrap sandbox" + (root ? " as a dedicated unprivileged uid per run" : "")
                     + ": no network, read-only minimal system view, private /tmp and /dev/shm, own pid namespace, "
                     + "killed with the grader" + groups;
+            case NAMESPACES -> "namespaces built by root, a dedicated unprivileged uid per run: no network, read-only "
+                    + "minimal system view, private /tmp and /dev/shm, own pid namespace, killed with the grader"
+                    + groups;
             case UID -> "dedicated unprivileged uid per run" + groups
                     + "; every process of the uid killed after the run; the program can read whatever any user "
                     + "can read and reach the network" + (missing == null ? "" : " (" + missing + ")");
@@ -170,7 +189,7 @@ public final class Sandbox {
 
     /** Return a warning for the user when runs are not sandboxed, with what to install; else {@code null}. */
     public String warning() {
-        if (layer == Layer.BUBBLEWRAP) {
+        if (layer == Layer.BUBBLEWRAP || layer == Layer.NAMESPACES) {
             return null;
         }
         String how = root ? "install bubblewrap (apt-get install bubblewrap)"
@@ -211,6 +230,9 @@ public final class Sandbox {
      * @return the command; the caller sets the environment from {@link #paths}
      */
     List<String> command(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup) {
+        if (layer == Layer.NAMESPACES) {
+            return namespaces(dir, tracer, uid, limits, cgroup);
+        }
         List<String> cmd = new ArrayList<>();
         // As root, the interpreter's folders may be out of the run uid's reach (a pyenv under /root): a private
         // mount namespace made by root binds them where that uid can pass, and bubblewrap binds them back.
@@ -230,21 +252,7 @@ public final class Sandbox {
             cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
                     "--no-new-privs", "--"));
         }
-        cmd.add("prlimit");
-        // the soft limit sends SIGXCPU, which names the limit; the hard one, a second later, kills for sure
-        long cpu = Math.max(1, limits.cpuTime().toSeconds());
-        cmd.add("--cpu=" + cpu + ":" + (cpu + 1));
-        cmd.add("--fsize=" + limits.fileSizeBytes());
-        cmd.add("--nofile=1024");
-        cmd.add("--core=0");
-        if (cgroup == null) {
-            // numpy fails oddly below about 1 GiB of address space
-            cmd.add("--as=" + Math.max(limits.memoryBytes(), 1L << 30));
-        }
-        if (cgroup == null && uid >= 0) {
-            cmd.add("--nproc=" + limits.processes());
-        }
-        cmd.add("--");
+        cmd.addAll(prlimits(limits, cgroup == null, cgroup == null && uid >= 0));
         if (layer == Layer.BUBBLEWRAP) {
             cmd.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                     "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"));
@@ -288,6 +296,87 @@ public final class Sandbox {
         return cmd;
     }
 
+    /**
+     * Build the command of the namespaces layer: a root shell joins the control groups, {@code unshare} makes the
+     * namespaces, and the namespace's first process (a root shell that stays) builds a minimal root, then runs
+     * the program chrooted into it as the run's uid, as its child.
+     */
+    private List<String> namespaces(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup) {
+        long shm = Math.min(64L << 20, Math.max(limits.memoryBytes() / 4, 8L << 20));
+        String r = dir.resolve("root").toString();
+        StringBuilder setup = new StringBuilder("set -e; PATH=/usr/sbin:/usr/bin:/sbin:/bin; R=\"$1\"; shift; ");
+        setup.append("mount -t tmpfs -o size=1m,mode=755 grader-root \"$R\"; ");
+        setup.append("ro() { mkdir -p \"$R$2\"; mount --bind \"$1\" \"$R$2\"; mount -o remount,bind,ro \"$R$2\"; }; ");
+        setup.append("ro /usr /usr; ");
+        for (String link : List.of("bin", "lib", "lib64", "sbin", "lib32", "libx32")) {
+            Path p = Path.of("/" + link);
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    setup.append("ln -s ").append(Files.readSymbolicLink(p)).append(" \"$R/").append(link).append("\"; ");
+                } catch (IOException e) {
+                    // not a link we can read: left out of the view
+                }
+            } else if (Files.isDirectory(p)) {
+                setup.append("ro /").append(link).append(" /").append(link).append("; ");
+            }
+        }
+        for (String etc : List.of("/etc/ld.so.cache", "/etc/localtime")) {
+            if (Files.isRegularFile(Path.of(etc))) {
+                setup.append("mkdir -p \"$R/etc\"; touch \"$R").append(etc).append("\"; mount --bind ").append(etc)
+                        .append(" \"$R").append(etc).append("\"; ");
+            }
+        }
+        for (Path h : homes()) {
+            setup.append("ro '").append(h.toString().replace("'", "'\\''")).append("' '")
+                    .append(h.toString().replace("'", "'\\''")).append("'; ");
+        }
+        setup.append("mkdir -p \"$R/proc\" \"$R/dev\" \"$R/tmp\" \"$R/work\" \"$R/grader/out\"; ");
+        setup.append("mount -t proc proc \"$R/proc\"; ");
+        setup.append("mount -t tmpfs -o size=64k,mode=755 grader-dev \"$R/dev\"; ");
+        setup.append("for n in null zero full random urandom; do touch \"$R/dev/$n\"; mount --bind /dev/$n \"$R/dev/$n\"; done; ");
+        setup.append("ln -s /proc/self/fd \"$R/dev/fd\"; ln -s /proc/self/fd/0 \"$R/dev/stdin\"; ");
+        setup.append("ln -s /proc/self/fd/1 \"$R/dev/stdout\"; ln -s /proc/self/fd/2 \"$R/dev/stderr\"; ");
+        setup.append("mkdir -p \"$R/dev/shm\"; mount -t tmpfs -o size=").append(shm).append(",mode=1777 grader-shm \"$R/dev/shm\"; ");
+        setup.append("mount -t tmpfs -o size=").append(limits.fileSizeBytes()).append(",mode=1777 grader-tmp \"$R/tmp\"; ");
+        setup.append("mount --bind \"$1\" \"$R/work\"; mount --bind \"$2\" \"$R/grader/out\"; ro \"$3\" /grader/tracer; ");
+        setup.append("shift 3; hostname sandbox; ");
+        // the program runs as a child: the first process of the namespace stays root, so killing it ends them all
+        setup.append("chroot \"$R\" /bin/sh -c 'cd /work && exec \"$@\"' grader-chroot \"$@\" & ");
+        setup.append("child=$!; trap 'kill -KILL $child 2>/dev/null' TERM; wait $child");
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
+                "for c in $GRADER_CGROUPS; do echo $$ > \"$c\" || exit 125; done; unset GRADER_CGROUPS; exec \"$@\"",
+                "grader-run", "unshare", "--pid", "--fork", "--kill-child", "--mount", "--propagation", "private",
+                "--net", "--ipc", "--uts", "--", "/bin/sh", "-c", setup.toString(), "grader-ns", r,
+                dir.resolve("work").toString(), dir.resolve("out").toString(), tracer.toString()));
+        cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
+                "--no-new-privs", "--"));
+        cmd.addAll(prlimits(limits, cgroup == null, cgroup == null));
+        cmd.add(python.executable().toString());
+        cmd.add("main.py");
+        return cmd;
+    }
+
+    /** Return {@code prlimit} and its limits; address space only without a memory group, processes only per uid. */
+    private static List<String> prlimits(Limits limits, boolean addressSpace, boolean perUid) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("prlimit");
+        // the soft limit sends SIGXCPU, which names the limit; the hard one, a second later, kills for sure
+        long cpu = Math.max(1, limits.cpuTime().toSeconds());
+        cmd.add("--cpu=" + cpu + ":" + (cpu + 1));
+        cmd.add("--fsize=" + limits.fileSizeBytes());
+        cmd.add("--nofile=1024");
+        cmd.add("--core=0");
+        if (addressSpace) {
+            // numpy fails oddly below about 1 GiB of address space
+            cmd.add("--as=" + Math.max(limits.memoryBytes(), 1L << 30));
+        }
+        if (perUid) {
+            cmd.add("--nproc=" + limits.processes());
+        }
+        cmd.add("--");
+        return cmd;
+    }
+
     /** Where the program's folder is inside a bubblewrap sandbox. */
     static final String WORK = "/work";
     /** Where the tracer writes inside a bubblewrap sandbox. */
@@ -301,7 +390,7 @@ public final class Sandbox {
      * @return work, out, tracer, as the program sees them
      */
     List<String> paths(Path dir, Path tracer) {
-        if (layer == Layer.BUBBLEWRAP) {
+        if (layer == Layer.BUBBLEWRAP || layer == Layer.NAMESPACES) {
             return List.of(WORK, OUT, TRACER);
         }
         return List.of(dir.resolve("work").toString(), dir.resolve("out").toString(), tracer.toString());

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.grader.python.Interpreter;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,7 +78,7 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "UID"})
+    @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "NAMESPACES", "UID"})
     void asRootEveryRunHasAnUnprivilegedUidOfItsOwn(Sandbox.Layer layer) throws Exception {
         assumeTrue(Sandbox.isRoot(), "the grader does not run as root here");
         LocalRunner r = runner(layer);
@@ -82,12 +87,44 @@ class SandboxLayersTest {
         assertTrue(who.succeeded(), who.stderr());
         String[] parts = who.stdout().strip().split(" ", 3);
         int uid = Integer.parseInt(parts[0]);
-        if (layer == Sandbox.Layer.UID) {
+        if (layer != Sandbox.Layer.BUBBLEWRAP) {
             assertTrue(uid >= Sandbox.FIRST_UID, who.stdout());
         } else {
             // bubblewrap maps the run's uid to itself inside its user namespace
             assertFalse(uid == 0, who.stdout());
         }
         assertEquals("[]", parts[2]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "NAMESPACES"})
+    void isolatingLayersCloseTheNetworkAndHideTheHostsFiles(Sandbox.Layer layer) throws Exception {
+        LocalRunner r = runner(layer);
+        Path secret = Files.createTempFile("grader-secret-", ".txt");
+        Files.writeString(secret, "TOP-SECRET");
+        // readable by anyone: only the sandbox's view can keep it from the run
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        String marker = "/tmp/grader-escape-" + System.nanoTime();
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(100);
+            String program = "import socket\n"
+                    + "try:\n    socket.create_connection(('127.0.0.1', " + server.getLocalPort() + "), timeout=2)\n"
+                    + "    print('connected')\nexcept OSError as e:\n    print('refused', type(e).__name__)\n"
+                    + "for p in ('" + secret + "', '/etc/shadow'):\n    try:\n        print(open(p).read())\n"
+                    + "    except OSError as e:\n        print('unreadable', type(e).__name__)\n"
+                    + "open('" + marker + "', 'w').write('x')\nprint('wrote')\n";
+            RunResult res = r.run(new RunSpec("net", program, "", LIMITS, null));
+            assertTrue(res.stdout().contains("refused"), res.stdout() + res.stderr());
+            assertFalse(res.stdout().contains("TOP-SECRET"), res.stdout());
+            assertFalse(res.stdout().contains("root:"), res.stdout());
+            assertFalse(Files.exists(Path.of(marker)), "wrote the host's /tmp");
+            try (Socket s = server.accept()) {
+                throw new AssertionError("a run reached the loopback server");
+            } catch (SocketTimeoutException expected) {
+                // nobody came
+            }
+        } finally {
+            Files.deleteIfExists(secret);
+        }
     }
 }
