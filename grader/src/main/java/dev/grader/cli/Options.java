@@ -150,6 +150,13 @@ final class Options {
             }
             return null;
         }
+        if (s.layer() == Sandbox.Layer.PLAIN && Sandbox.isRoot() && !"plain".equals(isolation)) {
+            // students' code never runs as root unless the instructor says so in so many words
+            err.println("Refusing to run students' programs as root without a sandbox: " + s.describe());
+            err.println(s.warning());
+            err.println("Pass --isolation plain to accept this, or --python with an interpreter under /usr or /opt.");
+            return null;
+        }
         if (s.warning() != null) {
             err.println(s.warning());
         }

@@ -465,7 +465,7 @@ public final class Sandbox {
     }
 
     /** Return true when the grader runs as root. */
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {

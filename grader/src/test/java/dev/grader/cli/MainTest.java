@@ -3,16 +3,19 @@ package dev.grader.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.grader.analyse.Catalogue;
 import dev.grader.analyse.RuleInfo;
+import dev.grader.run.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +93,22 @@ class MainTest {
                 "--require-isolation", "bubblewrap");
         assertEquals(Main.ENVIRONMENT, o.code());
         assertTrue(o.err().contains("below the required 'bubblewrap'") && o.err().contains("WARNING"), o.err());
+    }
+
+    @Test
+    void asRootStudentsCodeNeverRunsUnsandboxedUnlessAskedFor(@TempDir Path tmp) throws Exception {
+        assumeTrue(Sandbox.isRoot(), "the grader does not run as root here");
+        // an interpreter only root can reach, and no layer above a dedicated uid allowed: only plain is left
+        Path hidden = Files.createDirectories(tmp.resolve("hidden"));
+        Files.setPosixFilePermissions(hidden, PosixFilePermissions.fromString("rwx------"));
+        Path exe = hidden.resolve("python3");
+        Files.writeString(exe, "#!/bin/sh\nexec python3 \"$@\"\n");
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwx------"));
+        Outcome refused = run("check", CLI.resolve("clean_marked.py").toString(), "--python", exe.toString(),
+                "--isolation", "uid");
+        assertEquals(Main.ENVIRONMENT, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("Refusing to run students' programs as root without a sandbox"),
+                refused.err());
     }
 
     @Test

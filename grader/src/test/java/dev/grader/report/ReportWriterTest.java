@@ -126,6 +126,7 @@ class ReportWriterTest {
         assertTrue(page.indexOf("<tr class=\"finding sev-warning\">", flagged) > flagged, page);
         assertTrue(page.contains("href=\"#Q3-La.py-3\""), page);
         assertTrue(page.contains("Where each process was stuck"), page);
+        assertTrue(page.contains("Isolation of the runs: "), page);
         assertTrue(page.contains("<code>line 3 in receive: x = c.recv() # &lt;i&gt;</code>"), page);
         assertTrue(Files.exists(out.resolve("students/_broken_.html")));
     }
