@@ -186,8 +186,11 @@ public final class LocalRunner implements Runner {
             Thread.currentThread().interrupt();
         }
         boolean exited = !process.isAlive();
-        List<StackDump> stacks = timedOut
-                ? StackDump.collect(Reaper.carriers(token), dir.resolve("out"), seen.get(0) + "/main.py") : List.of();
+        List<Long> alive = timedOut ? Reaper.carriers(token) : List.of();
+        // without a pids group, a run that filled its process allowance is still seen here, at the time limit
+        boolean crowded = alive.size() >= limits.processes();
+        List<StackDump> stacks = timedOut && !crowded
+                ? StackDump.collect(alive, dir.resolve("out"), seen.get(0) + "/main.py") : List.of();
         Reaper.killTree(process, token);
         Reaper.killUid(uid);
         if (cgroup != null) {
@@ -215,6 +218,9 @@ public final class LocalRunner implements Runner {
             limit = "disk limit " + Limits.size(limits.fileSizeBytes() * 4) + " exceeded (files written by the run)";
         } else {
             limit = limitHit(limits, cgroup, exit, stderr, t);
+            if (limit == null && crowded) {
+                limit = "more than " + limits.processes() + " processes";
+            }
         }
         if (exit == 125 || exit == 126) {
             return new RunResult(spec.key(), exit, false, false, out.text(), stderr, wall, t,

@@ -252,7 +252,12 @@ public final class Sandbox {
             cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
                     "--no-new-privs", "--"));
         }
-        cmd.addAll(prlimits(limits, cgroup == null, cgroup == null && uid >= 0));
+        List<String> limited = prlimits(limits, cgroup == null, cgroup == null && uid >= 0);
+        if (!root) {
+            // RLIMIT_NPROC counts every task of the user, the grader's own threads too: allow the run that many more
+            limited.add(limited.size() - 1, "--nproc=" + (Reaper.tasksOfUser() + limits.processes()));
+        }
+        cmd.addAll(limited);
         if (layer == Layer.BUBBLEWRAP) {
             cmd.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                     "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"));
