@@ -4,13 +4,18 @@ import dev.grader.judge.BatchResult;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.pipeline.Grader;
 import dev.grader.python.Interpreter;
+import dev.grader.report.Formats;
 import dev.grader.report.ReportWriter;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.LocalRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grade submissions: each FILE given, and each file or first-level folder inside a FOLDER "
                 + "given, is one student's submission (its name without extension is its id).",
-            "Writes results.json, grades.csv, index.html and one page per student into the output folder."},
+            "Writes results.json, grades.csv, junit.xml, index.html, one page per student (students/), and each "
+                    + "student's GitHub Classroom and Gradescope results (classroom/, gradescope/) into the output folder."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every submission was graded and every answer ran",
@@ -52,6 +58,16 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Programs run at once. Default: the number of cores.")
     private Integer jobs;
 
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "Also report one submission where a platform reads it: 'classroom' appends result=<base64> "
+                    + "to the file $GITHUB_OUTPUT names (the GitHub Classroom grading reporter reads it); "
+                    + "'gradescope' writes results/results.json in the output folder (use --out /autograder).")
+    private List<String> formats = new ArrayList<>();
+
+    @Option(names = "--github-output", paramLabel = "FILE",
+            description = "Step output file for --format classroom. Default: $GITHUB_OUTPUT, else standard output.")
+    private Path githubOutput;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Folder of FreeMarker templates overriding the bundled ones.")
     private Path templates;
@@ -69,6 +85,12 @@ final class GradeCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             err.println("--jobs must be at least 1, not " + jobs);
             return Main.USAGE;
+        }
+        for (String f : formats) {
+            if (!List.of("classroom", "gradescope").contains(f)) {
+                err.println("--format must be classroom or gradescope, not '" + f + "'");
+                return Main.USAGE;
+            }
         }
         Rubric rubric = options.loadRubric(err);
         if (rubric == null) {
@@ -95,6 +117,35 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             err.println("grader error: could not write the reports to " + out + ": " + e.getMessage());
             return Main.GRADER_ERROR;
+        }
+        if (!formats.isEmpty()) {
+            if (batch.submissions().size() != 1) {
+                err.println("--format " + String.join(",", formats) + " reports one submission; " + batch.submissions().size()
+                        + " were graded");
+                return Main.USAGE;
+            }
+            SubmissionResult only = batch.submissions().get(0);
+            try {
+                if (formats.contains("classroom")) {
+                    String encoded = Base64.getEncoder().encodeToString(
+                            Formats.classroom(only).getBytes(StandardCharsets.UTF_8));
+                    Path target = githubOutput != null ? githubOutput
+                            : System.getenv("GITHUB_OUTPUT") != null ? Path.of(System.getenv("GITHUB_OUTPUT")) : null;
+                    if (target == null) {
+                        stdout.println("result=" + encoded);
+                    } else {
+                        Files.writeString(target, "result=" + encoded + "\n", StandardCharsets.UTF_8,
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                }
+                if (formats.contains("gradescope")) {
+                    Path dir = Files.createDirectories(out.resolve("results"));
+                    Files.writeString(dir.resolve("results.json"), Formats.gradescope(only), StandardCharsets.UTF_8);
+                }
+            } catch (IOException e) {
+                err.println("grader error: could not write the " + String.join(",", formats) + " result: " + e.getMessage());
+                return Main.GRADER_ERROR;
+            }
         }
         Map<String, Integer> byStatus = new TreeMap<>();
         for (SubmissionResult s : batch.submissions()) {

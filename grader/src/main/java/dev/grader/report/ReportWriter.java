@@ -81,7 +81,8 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         ObjectNode results = results(batch);
         written.add(atomically(outDir.resolve("results.json"), JSON.writeValueAsString(results) + "\n"));
-        written.add(atomically(outDir.resolve("grades.csv"), csv(batch)));
+        written.add(atomically(outDir.resolve("grades.csv"), Formats.gradebook(batch)));
+        written.add(atomically(outDir.resolve("junit.xml"), Formats.junit(batch)));
         @SuppressWarnings("unchecked")
         Map<String, Object> model = JSON.convertValue(results, LinkedHashMap.class);
         List<String> pages = pageNames(batch);
@@ -97,6 +98,14 @@ public final class ReportWriter {
             Map<String, Object> page = new LinkedHashMap<>(model);
             page.put("s", subs.get(i));
             written.add(atomically(outDir.resolve("students").resolve(pages.get(i)), render("student.ftlh", page)));
+        }
+        Files.createDirectories(outDir.resolve("classroom"));
+        Files.createDirectories(outDir.resolve("gradescope"));
+        for (int i = 0; i < subs.size(); i++) {
+            String json = pages.get(i).replaceAll("\\.html$", ".json");
+            SubmissionResult s = batch.submissions().get(i);
+            written.add(atomically(outDir.resolve("classroom").resolve(json), Formats.classroom(s)));
+            written.add(atomically(outDir.resolve("gradescope").resolve(json), Formats.gradescope(s)));
         }
         return written;
     }
@@ -143,7 +152,7 @@ public final class ReportWriter {
         return out;
     }
 
-    private static List<String> questionIds(BatchResult batch) {
+    static List<String> questionIds(BatchResult batch) {
         Set<String> ids = new LinkedHashSet<>();
         for (SubmissionResult s : batch.submissions()) {
             for (QuestionResult q : s.questions()) {
@@ -292,40 +301,7 @@ public final class ReportWriter {
     }
 
     /** Build grades.csv: id, points per question, total, max, status. */
-    static String csv(BatchResult b) {
-        List<String> ids = questionIds(b);
-        StringBuilder sb = new StringBuilder();
-        List<String> header = new ArrayList<>();
-        header.add("id");
-        header.addAll(ids);
-        header.add("total");
-        header.add("max");
-        header.add("status");
-        row(sb, header);
-        for (SubmissionResult s : b.submissions()) {
-            List<String> cells = new ArrayList<>();
-            cells.add(s.id());
-            for (String id : ids) {
-                cells.add(s.questions().stream().filter(q -> q.id().equals(id)).findFirst()
-                        .map(q -> number(q.points())).orElse("0"));
-            }
-            cells.add(number(s.points()));
-            cells.add(number(s.maxPoints()));
-            cells.add(s.status());
-            row(sb, cells);
-        }
-        return sb.toString();
-    }
 
-    private static void row(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(csvCell(cells.get(i)));
-        }
-        sb.append("\r\n");
-    }
 
     /** Quote a cell per RFC 4180 and defuse spreadsheet formulas in student-chosen text. */
     static String csvCell(String v) {

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,39 @@ class MainTest {
     }
 
     @Test
+    void classroomAndGradescopeResultsCarryTheRubricsPoints(@TempDir Path tmp) throws IOException {
+        Path output = tmp.resolve("github_output");
+        Files.writeString(output, "earlier=1\n");
+        Outcome o = run("grade", "../submissions/py_last_joined_unused_pool_fifth_no_args.py", "--out",
+                tmp.resolve("out").toString(), "--format", "classroom,gradescope", "--github-output", output.toString());
+        assertEquals(Main.OK, o.code(), o.out() + o.err());
+        List<String> lines = Files.readAllLines(output);
+        assertEquals("earlier=1", lines.get(0));
+        assertTrue(lines.get(1).startsWith("result="), lines.toString());
+        JsonNode classroom = new ObjectMapper().readTree(Base64.getDecoder().decode(lines.get(1).substring(7)));
+        JsonNode results = new ObjectMapper().readTree(tmp.resolve("out/results.json").toFile()).get("submissions").get(0);
+        double score = 0;
+        double max = 0;
+        for (JsonNode t : classroom.get("tests")) {
+            score += t.get("score").asDouble();
+            max += t.get("max_score").asDouble();
+        }
+        assertEquals(100, max, 1e-9);
+        assertEquals(classroom.get("max_score").asDouble(), max, 1e-9);
+        assertEquals(results.get("points").asDouble(), score, 1e-9);
+        assertEquals("fail", classroom.get("status").asText());
+        JsonNode gradescope = new ObjectMapper().readTree(tmp.resolve("out/results/results.json").toFile());
+        assertEquals(results.get("points").asDouble(), gradescope.get("score").asDouble(), 1e-9);
+        assertTrue(Files.exists(tmp.resolve("out/junit.xml")));
+        assertTrue(Files.exists(tmp.resolve("out/classroom/py_last_joined_unused_pool_fifth_no_args.json")));
+        Outcome two = run("grade", "../submissions/py_comment_markers.py", "../submissions/py_agrgs_typo.py", "--out",
+                tmp.resolve("two").toString(), "--format", "classroom", "--github-output", output.toString());
+        assertEquals(Main.USAGE, two.code());
+        assertTrue(two.err().contains("reports one submission; 2 were graded"), two.err());
+        assertEquals(Main.USAGE, run("grade", "../submissions/py_comment_markers.py", "--format", "moodle").code());
+    }
+
+    @Test
     void checkPrintsFindingsAtTheirLines() {
         Outcome o = run("check", "../submissions/py_last_joined_unused_pool_fifth_no_args.py", "--no-color");
         assertEquals(Main.FAILURES, o.code());
@@ -136,7 +170,7 @@ class MainTest {
         assertEquals(100.0, clean.get("points").asDouble(), o.out());
         assertEquals("empty", results.get("submissions").get(1).get("status").asText());
         List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
-        assertEquals(3, csv.size());
+        assertEquals(4, csv.size(), "header, points per question, two submissions");
         assertTrue(Files.exists(out.resolve("index.html")));
         assertTrue(o.out().contains("empty"), o.out());
     }

@@ -95,15 +95,16 @@ class ReportWriterTest {
     void gradesCsvHasOneQuotedDefusedRowPerSubmission(@TempDir Path out) throws IOException {
         new ReportWriter(null).write(batch(), out);
         List<String> lines = Files.readAllLines(out.resolve("grades.csv"));
-        assertEquals(List.of("id,Q1,Q3,total,max,status", "'=cmd|evil,2.5,4,6.5,30,graded",
-                "\"slow, \"\"one\"\"\",0,0,0,30,graded_with_errors", "<broken>,0,0,0,30,invalid"),
-                lines.stream().map(String::strip).toList());
+        assertEquals(List.of("id,Q1,Q3,total,max,percent,status", "points-per-question,10,20,30,30,100,",
+                "'=cmd|evil,2.5,4,6.5,30,21.67,graded", "\"slow, \"\"one\"\"\",0,0,0,30,0,graded_with_errors",
+                "<broken>,0,0,0,30,0,invalid"), lines.stream().map(String::strip).toList());
     }
 
     @Test
     void htmlEscapesEverythingTheStudentWroteAndLinksEveryStudent(@TempDir Path out) throws IOException {
         List<Path> written = new ReportWriter(null).write(batch(), out);
-        assertEquals(6, written.size());
+        // results.json, grades.csv, junit.xml, index.html, 3 student pages, 3 Classroom and 3 Gradescope results
+        assertEquals(13, written.size());
         String index = Files.readString(out.resolve("index.html"));
         assertTrue(index.contains("href=\"students/_cmd_evil.html\""), index);
         assertTrue(index.contains("&lt;broken&gt;"));
