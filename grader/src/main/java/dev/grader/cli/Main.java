@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Grade multiprocessing assignments: run each answer in a child process, trace what its "
                 + "processes and pools did, and check it against a rubric.",
         subcommands = {GradeCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
-            CommandLine.HelpCommand.class},
+            GradescopeZipCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all graded cleanly (grade) / every check passed (check)",

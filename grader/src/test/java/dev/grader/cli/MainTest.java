@@ -13,11 +13,17 @@ import dev.grader.run.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +45,7 @@ class MainTest {
         Outcome top = run("--help");
         assertEquals(0, top.code());
         assertTrue(top.out().contains("grade") && top.out().contains("check"), top.out());
-        for (String cmd : List.of("grade", "check", "rules", "explain")) {
+        for (String cmd : List.of("grade", "check", "rules", "explain", "gradescope-zip")) {
             Outcome help = run(cmd, "--help");
             assertEquals(0, help.code(), cmd);
             assertTrue(help.out().contains("Exit codes:"), help.out());
@@ -143,6 +149,31 @@ class MainTest {
         assertEquals(Main.USAGE, two.code());
         assertTrue(two.err().contains("reports one submission; 2 were graded"), two.err());
         assertEquals(Main.USAGE, run("grade", "../submissions/py_comment_markers.py", "--format", "moodle").code());
+    }
+
+    @Test
+    void theGradescopeZipHoldsTheGraderTheRubricAndScriptsThatParse(@TempDir Path tmp) throws Exception {
+        Path jar = Files.writeString(tmp.resolve("grader.jar"), "not really a jar");
+        Path zip = tmp.resolve("autograder.zip");
+        Outcome o = run("gradescope-zip", "--out", zip.toString(), "--jar", jar.toString(), "--rubric",
+                "../rubrics/multiprocessing.yaml");
+        assertEquals(Main.OK, o.code(), o.err());
+        Map<String, String> entries = new TreeMap<>();
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                entries.put(e.getName(), new String(z.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(Set.of("grader.jar", "rubric.yaml", "run_autograder", "setup.sh"), entries.keySet());
+        assertEquals(Files.readString(Path.of("../rubrics/multiprocessing.yaml")), entries.get("rubric.yaml"));
+        assertTrue(entries.get("run_autograder").contains("--format gradescope"));
+        for (String script : List.of("setup.sh", "run_autograder")) {
+            Path f = Files.writeString(tmp.resolve(script), entries.get(script));
+            Process bash = new ProcessBuilder("bash", "-n", f.toString()).redirectErrorStream(true).start();
+            assertEquals(0, bash.waitFor(), script + ": " + new String(bash.getInputStream().readAllBytes()));
+        }
+        assertEquals(Main.USAGE, run("gradescope-zip", "--out", zip.toString(), "--jar", jar.toString(), "--rubric",
+                tmp.resolve("none.yaml").toString()).code());
     }
 
     @Test

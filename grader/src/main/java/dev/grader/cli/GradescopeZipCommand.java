@@ -1,0 +1,126 @@
+package dev.grader.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Make the zip a Gradescope programming assignment runs: this grader, a rubric, setup.sh and run_autograder. */
+@Command(name = "gradescope-zip", mixinStandardHelpOptions = true,
+        description = "Write the autograder zip for a Gradescope programming assignment: grader.jar (this grader), "
+                + "rubric.yaml, setup.sh (installs Java, Python and bubblewrap) and run_autograder (grades the "
+                + "submitted notebook or script into /autograder/results/results.json).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:bad command line or no such rubric", "4:the zip could not be written"})
+final class GradescopeZipCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "autograder.zip",
+            description = "The zip to write. Default: ${DEFAULT-VALUE}.")
+    private Path out;
+
+    @Option(names = "--rubric", paramLabel = "FILE",
+            description = "Rubric to grade with. Default: the bundled multiprocessing rubric.")
+    private Path rubric;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "The grader jar to ship. Default: the running one.")
+    private Path jar;
+
+    /** The script Gradescope runs once to build the image. */
+    static final String SETUP = """
+            #!/usr/bin/env bash
+            # Gradescope runs this once, as root, to build the autograder image.
+            set -euo pipefail
+            export DEBIAN_FRONTEND=noninteractive
+            apt-get update -qq
+            apt-get install -y -qq openjdk-17-jre-headless python3 python3-numpy bubblewrap util-linux
+            """;
+
+    /** The script Gradescope runs for each submission. */
+    static final String RUN = """
+            #!/usr/bin/env bash
+            # Gradescope runs this for each submission: grade the student's notebook or script, write
+            # /autograder/results/results.json. Missing or broken files still get a result with the reason.
+            set -uo pipefail
+            cd /autograder/submission
+            file=""
+            for pattern in '*.ipynb' '*.py' '*.txt' '*.md' '*.zip' '*'; do
+              for f in $pattern; do
+                if [ -f "$f" ]; then file="$f"; break 2; fi
+              done
+            done
+            mkdir -p /autograder/results
+            if [ -z "$file" ]; then
+              echo '{"score": 0, "output": "No file was submitted.", "tests": []}' > /autograder/results/results.json
+              exit 0
+            fi
+            java -jar /autograder/source/grader.jar grade "/autograder/submission/$file" \\
+              --rubric /autograder/source/rubric.yaml --python /usr/bin/python3 \\
+              --out /autograder --format gradescope
+            exit 0
+            """;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path shipped = jar;
+        if (shipped == null) {
+            try {
+                shipped = Path.of(GradescopeZipCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException | SecurityException e) {
+                shipped = null;
+            }
+        }
+        if (shipped == null || !Files.isRegularFile(shipped)) {
+            err.println("the grader is not running from its jar; pass --jar grader/target/grader.jar");
+            return Main.USAGE;
+        }
+        byte[] rubricBytes;
+        try {
+            if (rubric == null) {
+                try (var in = GradescopeZipCommand.class.getResourceAsStream("/dev/grader/rubrics/multiprocessing.yaml")) {
+                    if (in == null) {
+                        err.println("the bundled rubric is missing; pass --rubric FILE");
+                        return Main.USAGE;
+                    }
+                    rubricBytes = in.readAllBytes();
+                }
+            } else if (!Files.isRegularFile(rubric)) {
+                err.println(rubric + ": no such rubric");
+                return Main.USAGE;
+            } else {
+                rubricBytes = Files.readAllBytes(rubric);
+            }
+            try (OutputStream o = Files.newOutputStream(out); ZipOutputStream z = new ZipOutputStream(o)) {
+                entry(z, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
+                entry(z, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
+                entry(z, "rubric.yaml", rubricBytes);
+                entry(z, "grader.jar", Files.readAllBytes(shipped));
+            }
+        } catch (IOException e) {
+            err.println("grader error: could not write " + out + ": " + e.getMessage());
+            return Main.GRADER_ERROR;
+        }
+        spec.commandLine().getOut().println("Wrote " + out + ": upload it as the autograder of a Gradescope "
+                + "programming assignment.");
+        return Main.OK;
+    }
+
+    private static void entry(ZipOutputStream z, String name, byte[] data) throws IOException {
+        z.putNextEntry(new ZipEntry(name));
+        z.write(data);
+        z.closeEntry();
+    }
+}
