@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import dev.grader.analyse.Catalogue;
 import dev.grader.analyse.RuleInfo;
 import dev.grader.run.Sandbox;
@@ -143,6 +146,10 @@ class MainTest {
         JsonNode gradescope = new ObjectMapper().readTree(tmp.resolve("out/results/results.json").toFile());
         assertEquals(results.get("points").asDouble(), gradescope.get("score").asDouble(), 1e-9);
         assertTrue(Files.exists(tmp.resolve("out/junit.xml")));
+        // the real batch's results.json follows the documented schema too
+        assertEquals(List.of(), SchemaRegistry.withDefaultDialect(Dialects.getDraft202012())
+                .getSchema(Files.readString(Path.of("../docs/results.schema.json")), InputFormat.JSON)
+                .validate(Files.readString(tmp.resolve("out/results.json")), InputFormat.JSON));
         assertTrue(Files.exists(tmp.resolve("out/classroom/py_last_joined_unused_pool_fifth_no_args.json")));
         Outcome two = run("grade", "../submissions/py_comment_markers.py", "../submissions/py_agrgs_typo.py", "--out",
                 tmp.resolve("two").toString(), "--format", "classroom", "--github-output", output.toString());
