@@ -1,6 +1,7 @@
 package dev.grader.cli;
 
 import dev.grader.judge.BatchResult;
+import dev.grader.judge.ManualGrades;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.pipeline.Grader;
 import dev.grader.python.Interpreter;
@@ -64,6 +65,11 @@ final class GradeCommand implements Callable<Integer> {
                     + "'gradescope' writes results/results.json in the output folder (use --out /autograder).")
     private List<String> formats = new ArrayList<>();
 
+    @Option(names = "--manual", paramLabel = "CSV",
+            description = "Instructor's grades merged in (columns id,question,points,comment): each replaces that "
+                    + "question's points and is shown as graded by hand in every output.")
+    private Path manual;
+
     @Option(names = "--github-output", paramLabel = "FILE",
             description = "Step output file for --format classroom. Default: $GITHUB_OUTPUT, else standard output.")
     private Path githubOutput;
@@ -92,6 +98,20 @@ final class GradeCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
+        ManualGrades grades = null;
+        if (manual != null) {
+            List<String> problems = new ArrayList<>();
+            try {
+                grades = ManualGrades.read(manual, problems);
+            } catch (IOException e) {
+                problems.add(manual + ": cannot be read: " + e.getMessage());
+            }
+            if (!problems.isEmpty()) {
+                err.println("The manual grades are not valid:");
+                problems.forEach(p -> err.println("  " + p));
+                return Main.USAGE;
+            }
+        }
         Rubric rubric = options.loadRubric(err);
         if (rubric == null) {
             return Main.USAGE;
@@ -111,6 +131,11 @@ final class GradeCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());
             return Main.GRADER_ERROR;
+        }
+        if (grades != null) {
+            List<String> problems = new ArrayList<>();
+            batch = grades.apply(batch, problems);
+            problems.forEach(p -> err.println("manual grade ignored: " + p));
         }
         try {
             new ReportWriter(templates).write(batch, out);

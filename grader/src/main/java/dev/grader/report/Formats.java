@@ -99,6 +99,17 @@ public final class Formats {
                         .append("</error>\n    </testcase>\n");
             }
             for (QuestionResult q : s.questions()) {
+                if (q.manual() != null) {
+                    t++;
+                    cases.append("    <testcase classname=\"").append(xml(s.id() + "." + q.id()))
+                            .append("\" name=\"manual\" time=\"0\">\n");
+                    if (q.manual().points() < q.maxPoints()) {
+                        f++;
+                        cases.append("      <failure message=\"").append(xml(manualText(q))).append("\" type=\"manual\"/>\n");
+                    }
+                    cases.append("    </testcase>\n");
+                    continue;
+                }
                 for (CheckResult c : q.checks()) {
                     t++;
                     cases.append("    <testcase classname=\"").append(xml(s.id() + "." + q.id())).append("\" name=\"")
@@ -173,6 +184,20 @@ public final class Formats {
         boolean allPass = !s.questions().isEmpty();
         ArrayNode tests = JSON.createArrayNode();
         for (QuestionResult q : s.questions()) {
+            if (q.manual() != null) {
+                allPass &= q.manual().points() >= q.maxPoints();
+                ObjectNode t = tests.addObject();
+                t.put("name", q.id() + " (graded by hand)");
+                t.put("status", q.manual().points() >= q.maxPoints() ? "pass" : "fail");
+                putNumber(t, "score", q.manual().points());
+                putNumber(t, "max_score", q.maxPoints());
+                t.put("message", manualText(q));
+                t.put("test_code", q.id() + ": manual");
+                t.put("filename", s.file());
+                t.put("line_no", 0);
+                t.put("duration", 0);
+                continue;
+            }
             for (CheckResult c : q.checks()) {
                 allPass &= c.verdict() == Verdict.PASS;
                 ObjectNode t = tests.addObject();
@@ -191,6 +216,11 @@ public final class Formats {
         putNumber(root, "max_score", s.maxPoints());
         root.set("tests", tests);
         return write(root);
+    }
+
+    private static String manualText(QuestionResult q) {
+        return "Graded by hand: " + ReportWriter.number(q.manual().points()) + "/" + ReportWriter.number(q.maxPoints())
+                + (q.manual().comment().isEmpty() ? "" : ". " + q.manual().comment());
     }
 
     private static String message(CheckResult c, QuestionResult q) {
@@ -242,6 +272,19 @@ public final class Formats {
         int qn = 0;
         for (QuestionResult q : s.questions()) {
             qn++;
+            if (q.manual() != null) {
+                ObjectNode t = tests.addObject();
+                t.put("name", q.id() + " " + (q.title() == null ? "" : q.title() + ": ") + "graded by hand");
+                t.put("number", qn + ".1");
+                putNumber(t, "score", q.manual().points());
+                putNumber(t, "max_score", q.maxPoints());
+                t.put("status", q.manual().points() >= q.maxPoints() ? "passed" : "failed");
+                t.put("output", manualText(q));
+                t.put("output_format", "text");
+                t.putArray("tags").add(q.id()).add("manual");
+                t.put("visibility", "visible");
+                continue;
+            }
             int cn = 0;
             for (CheckResult c : q.checks()) {
                 cn++;

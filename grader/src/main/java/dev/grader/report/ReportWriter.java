@@ -225,6 +225,13 @@ public final class ReportWriter {
         putNumber(o, "max_points", q.maxPoints());
         o.put("prose", q.prose());
         notes(o.putArray("notes"), q.notes());
+        if (q.manual() == null) {
+            o.putNull("manual");
+        } else {
+            ObjectNode m = o.putObject("manual");
+            putNumber(m, "points", q.manual().points());
+            m.put("comment", q.manual().comment());
+        }
         ArrayNode findings = o.putArray("findings");
         for (Finding f : q.findings()) {
             findings.addObject().put("rule", f.rule()).put("severity", f.severity().label()).put("question", q.id())

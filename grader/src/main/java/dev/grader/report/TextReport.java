@@ -45,6 +45,12 @@ public final class TextReport {
             for (Note n : q.notes()) {
                 sb.append("  note: ").append(n).append('\n');
             }
+            if (q.manual() != null) {
+                sb.append("  graded by hand: ").append(ReportWriter.number(q.manual().points())).append('/')
+                        .append(ReportWriter.number(q.maxPoints()))
+                        .append(q.manual().comment().isEmpty() ? "" : " - " + q.manual().comment())
+                        .append(" (replaces the checks' points)\n");
+            }
             if (q.run() != null && q.run().error() != null) {
                 sb.append("  error: ").append(q.run().error()).append('\n');
             }

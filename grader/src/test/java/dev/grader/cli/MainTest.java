@@ -184,6 +184,32 @@ class MainTest {
     }
 
     @Test
+    void manualGradesWinInEveryOutput(@TempDir Path tmp) throws IOException {
+        Path csv = Files.writeString(tmp.resolve("manual.csv"),
+                "id,question,points,comment\npy_comment_markers,Q2,4,Too short: say what the GIL does.\n");
+        Path out = tmp.resolve("out");
+        Outcome o = run("grade", "../submissions/py_comment_markers.py", "--out", out.toString(), "--manual",
+                csv.toString(), "--format", "classroom", "--github-output", tmp.resolve("gh").toString());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("submissions").get(0);
+        JsonNode q2 = s.get("questions").get(1);
+        assertEquals(4, q2.get("points").asInt(), o.out() + o.err());
+        assertEquals("Too short: say what the GIL does.", q2.get("manual").get("comment").asText());
+        assertTrue(Files.readString(out.resolve("grades.csv")).contains("py_comment_markers,10,4,"),
+                Files.readString(out.resolve("grades.csv")));
+        assertTrue(Files.readString(out.resolve("students/py_comment_markers.html")).contains("Graded by hand: 4/10"));
+        String encoded = Files.readString(tmp.resolve("gh")).strip().substring("result=".length());
+        JsonNode classroom = new ObjectMapper().readTree(Base64.getDecoder().decode(encoded));
+        assertTrue(classroom.get("tests").toString().contains("\"name\":\"Q2 (graded by hand)\",\"status\":\"fail\","
+                + "\"score\":4,\"max_score\":10"), classroom.toString());
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "who,what\n");
+        Outcome refused = run("grade", "../submissions/py_comment_markers.py", "--out", out.toString(), "--manual",
+                bad.toString());
+        assertEquals(Main.USAGE, refused.code());
+        assertTrue(refused.err().contains("bad.csv:1: the header must name the columns id, question and points"),
+                refused.err());
+    }
+
+    @Test
     void checkPrintsFindingsAtTheirLines() {
         Outcome o = run("check", "../submissions/py_last_joined_unused_pool_fifth_no_args.py", "--no-color");
         assertEquals(Main.FAILURES, o.code());
