@@ -12,6 +12,7 @@ import dev.grader.judge.CodeListing;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.RunSummary;
 import dev.grader.judge.SubmissionResult;
+import dev.grader.judge.Verdict;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Write a batch's reports: {@code results.json}, {@code grades.csv}, an HTML class overview and one HTML
@@ -93,6 +96,7 @@ public final class ReportWriter {
             subs.get(i).put("flags", flags(batch.submissions().get(i)));
         }
         model.put("question_ids", questionIds(batch));
+        model.putAll(dashboard(batch));
         written.add(atomically(outDir.resolve("index.html"), render("index.ftlh", model)));
         for (int i = 0; i < subs.size(); i++) {
             Map<String, Object> page = new LinkedHashMap<>(model);
@@ -150,6 +154,64 @@ public final class ReportWriter {
             out.add(name + ".html");
         }
         return out;
+    }
+
+    /** Compute the class overview: distribution of totals, pass rate of each check, count of each finding. */
+    static Map<String, Object> dashboard(BatchResult batch) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int[] bins = new int[10];
+        for (SubmissionResult s : batch.submissions()) {
+            double pct = s.maxPoints() <= 0 ? 0 : 100.0 * s.points() / s.maxPoints();
+            bins[Math.min(9, Math.max(0, (int) (pct / 10)))]++;
+        }
+        int most = Math.max(1, Arrays.stream(bins).max().orElse(1));
+        List<Map<String, Object>> distribution = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> bin = new LinkedHashMap<>();
+            bin.put("label", i == 9 ? "90-100%" : (i * 10) + "-" + (i * 10 + 9) + "%");
+            bin.put("count", bins[i]);
+            bin.put("height", Math.round(100.0 * bins[i] / most));
+            distribution.add(bin);
+        }
+        m.put("distribution", distribution);
+        Map<String, int[]> rates = new LinkedHashMap<>();
+        Map<String, int[]> findings = new TreeMap<>();
+        Map<String, String> severities = new LinkedHashMap<>();
+        for (SubmissionResult s : batch.submissions()) {
+            for (QuestionResult q : s.questions()) {
+                for (CheckResult c : q.checks()) {
+                    int[] r = rates.computeIfAbsent(q.id() + " " + c.id(), k -> new int[2]);
+                    r[1]++;
+                    if (c.verdict() == Verdict.PASS) {
+                        r[0]++;
+                    }
+                }
+                for (Finding f : q.findings()) {
+                    findings.computeIfAbsent(f.rule(), k -> new int[1])[0]++;
+                    severities.put(f.rule(), f.severity().label());
+                }
+            }
+        }
+        List<Map<String, Object>> checkRates = new ArrayList<>();
+        rates.forEach((k, r) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("check", k);
+            row.put("passed", r[0]);
+            row.put("total", r[1]);
+            row.put("percent", Math.round(100.0 * r[0] / r[1]));
+            checkRates.add(row);
+        });
+        m.put("check_rates", checkRates);
+        List<Map<String, Object>> findingCounts = new ArrayList<>();
+        findings.forEach((rule, n) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rule", rule);
+            row.put("severity", severities.get(rule));
+            row.put("count", n[0]);
+            findingCounts.add(row);
+        });
+        m.put("finding_counts", findingCounts);
+        return m;
     }
 
     static List<String> questionIds(BatchResult batch) {

@@ -112,6 +112,12 @@ class ReportWriterTest {
         assertTrue(index.contains("Needs a look"));
         assertTrue(index.contains("Q3 timed out"));
         assertTrue(index.contains("Multiprocessing &lt;Q1-Q6&gt;"));
+        // the class at a glance: ten bins of totals, each check's pass rate, each rule's count
+        assertEquals(10, index.split("<rect ").length - 1);
+        assertTrue(index.contains("<title>20-29%: 1</title>") && index.contains("<title>0-9%: 2</title>"), index);
+        assertTrue(index.contains("<td>Q3 process_joined</td><td>0/1</td>"), index);
+        assertTrue(index.contains("<td><code>process-not-joined</code></td><td><span class=\"sev\">warning</span></td><td>1</td>"),
+                index);
         String page = Files.readString(out.resolve("students/_cmd_evil.html"));
         assertFalse(page.contains("<script>"), "raw script in the page");
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
