@@ -7,6 +7,7 @@ import dev.grader.judge.SubmissionResult;
 import dev.grader.judge.Verdict;
 import dev.grader.pipeline.Grader;
 import dev.grader.python.Interpreter;
+import dev.grader.report.ReportWriter;
 import dev.grader.report.TextReport;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.LocalRunner;
@@ -43,6 +44,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The submission: a notebook, a .py file, a text export or a folder.")
     private Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "check-report",
+            description = "Folder for the HTML page of the submission (and the other reports). Default: ${DEFAULT-VALUE}.")
+    private Path out;
 
     @Option(names = "--color", negatable = true, description = "Colour the output. Default: on a terminal, unless NO_COLOR is set.")
     private Boolean color;
@@ -82,6 +87,12 @@ final class CheckCommand implements Callable<Integer> {
         boolean useColor = color != null ? color : System.console() != null && System.getenv("NO_COLOR") == null;
         out.print(TextReport.render(s, useColor));
         out.println("Isolation: " + batch.isolation());
+        try {
+            new ReportWriter(null).write(batch, this.out);
+            out.println("Page: " + this.out.resolve("students").resolve(ReportWriter.pageNames(batch).get(0)));
+        } catch (IOException | RuntimeException e) {
+            err.println("grader error: could not write the page to " + this.out + ": " + e.getMessage());
+        }
         out.flush();
         if (s.status().equals("grader_error")) {
             return Main.GRADER_ERROR;

@@ -127,7 +127,10 @@ final class GradeCommand implements Callable<Integer> {
         }
         BatchResult batch;
         try (Grader grader = new Grader(rubric, python, runner, n)) {
-            batch = grader.grade(paths, step -> { });
+            Progress bar = new Progress(err, System.console() != null && System.getenv("NO_COLOR") == null,
+                    System.console() != null);
+            batch = grader.grade(paths, bar::step);
+            bar.done();
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());
             return Main.GRADER_ERROR;

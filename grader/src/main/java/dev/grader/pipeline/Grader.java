@@ -95,7 +95,8 @@ public final class Grader implements AutoCloseable {
      * Grade every submission found under the inputs.
      *
      * @param inputs files (one submission each) and folders (each first-level entry one submission)
-     * @param progress told of each finished step, for a progress display
+     * @param progress told of each finished step, for a progress display: {@code read FILE} per submission read,
+     *     {@code runs N} once the programs to run are known, {@code ran KEY} per program run
      * @return the results, sorted by submission id
      */
     public BatchResult grade(List<Path> inputs, Consumer<String> progress) {
@@ -119,6 +120,7 @@ public final class Grader implements AutoCloseable {
                 }
             }
         }
+        progress.accept("runs " + specs.size());
         Map<String, RunResult> runs = new LinkedHashMap<>();
         try (WorkerPool pool = new WorkerPool(jobs)) {
             List<RunResult> results = pool.map(specs, spec -> {

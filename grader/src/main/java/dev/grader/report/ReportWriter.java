@@ -139,7 +139,7 @@ public final class ReportWriter {
     }
 
     /** Return the page name of each submission: safe characters only, unique within the batch. */
-    static List<String> pageNames(BatchResult batch) {
+    public static List<String> pageNames(BatchResult batch) {
         Set<String> taken = new HashSet<>();
         List<String> out = new ArrayList<>();
         for (SubmissionResult s : batch.submissions()) {

@@ -16,10 +16,12 @@ import dev.grader.run.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,16 @@ class MainTest {
     private record Outcome(int code, String out, String err) {}
 
     private static Outcome run(String... args) {
+        if (args.length > 0 && args[0].equals("check") && !List.of(args).contains("--out")) {
+            // keep check's page out of the working tree
+            List<String> more = new ArrayList<>(List.of(args));
+            try {
+                more.addAll(List.of("--out", Files.createTempDirectory("check-").toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            args = more.toArray(new String[0]);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
@@ -237,6 +249,14 @@ class MainTest {
         assertEquals(4, csv.size(), "header, points per question, two submissions");
         assertTrue(Files.exists(out.resolve("index.html")));
         assertTrue(o.out().contains("empty"), o.out());
+    }
+
+    @Test
+    void checkWritesTheStudentsPage(@TempDir Path tmp) throws IOException {
+        Outcome o = run("check", CLI.resolve("clean_marked.py").toString(), "--no-color", "--out", tmp.toString());
+        assertEquals(Main.OK, o.code(), o.out());
+        assertTrue(o.out().contains("Page: " + tmp.resolve("students").resolve("clean_marked.html")), o.out());
+        assertTrue(Files.readString(tmp.resolve("students/clean_marked.html")).contains("<h1>clean_marked</h1>"));
     }
 
     @Test
