@@ -383,7 +383,7 @@ public final class Judge {
         }
         String error = run.exitCode() != 0 && !run.timedOut() ? lastException(program, run.stderr()) : null;
         return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units,
-                run.limit(), hangs(program, run, t));
+                run.limit(), hangs(program, run, t), t.timeline());
     }
 
     /** Say where each process was blocked at the time limit, at the student's lines. */

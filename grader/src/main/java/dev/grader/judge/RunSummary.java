@@ -1,5 +1,6 @@
 package dev.grader.judge;
 
+import dev.grader.run.Trace;
 import java.util.List;
 
 /**
@@ -14,19 +15,27 @@ import java.util.List;
  * @param units what each process or pool task printed
  * @param limit the limit the run hit, by name, or {@code null}
  * @param hangs where each process was blocked when the time limit stopped the run
+ * @param timeline each process from start to end, each pool task on its worker, joins and kills, in time
  */
 public record RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
-        List<UnitOutput> units, String limit, List<Hang> hangs) {
+        List<UnitOutput> units, String limit, List<Hang> hangs, List<Trace.Span> timeline) {
 
     public RunSummary {
         units = List.copyOf(units);
         hangs = hangs == null ? List.of() : List.copyOf(hangs);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** Make a summary without a timeline. */
+    public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
+            List<UnitOutput> units, String limit, List<Hang> hangs) {
+        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, limit, hangs, List.of());
     }
 
     /** Make a summary without hang stacks. */
     public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
             List<UnitOutput> units, String limit) {
-        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, limit, List.of());
+        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, limit, List.of(), List.of());
     }
 
     /**
@@ -46,7 +55,7 @@ public record RunSummary(int exitCode, boolean timedOut, long wallMillis, String
     /** Make a summary of a run that hit no limit. */
     public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
             List<UnitOutput> units) {
-        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, null, List.of());
+        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, null, List.of(), List.of());
     }
 
     /**

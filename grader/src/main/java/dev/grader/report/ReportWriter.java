@@ -13,6 +13,7 @@ import dev.grader.judge.QuestionResult;
 import dev.grader.judge.RunSummary;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.judge.Verdict;
+import dev.grader.run.Trace;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -325,6 +326,11 @@ public final class ReportWriter {
                 ObjectNode ho = hangs.addObject().put("process", h.process()).put("blocked_at", h.blockedAt());
                 ArrayNode frames = ho.putArray("frames");
                 h.frames().forEach(frames::add);
+            }
+            ArrayNode timeline = ro.putArray("timeline");
+            for (Trace.Span b : r.timeline()) {
+                timeline.addObject().put("lane", b.lane()).put("kind", b.kind()).put("from_ms", b.fromMs())
+                        .put("to_ms", b.toMs()).put("label", b.label());
             }
             ro.put("wall_ms", r.wallMillis());
             ro.put("stdout", r.stdout());

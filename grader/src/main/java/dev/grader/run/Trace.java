@@ -14,14 +14,33 @@ import java.util.List;
  * @param problems lines of the trace the grader could not read, for diagnosis
  */
 public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
-        List<String> problems) {
+        List<String> problems, List<Span> timeline) {
 
     public Trace {
         processes = List.copyOf(processes);
         pools = List.copyOf(pools);
         units = List.copyOf(units);
         problems = List.copyOf(problems);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
+
+    /** Make a trace without a timeline. */
+    public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
+            List<String> problems) {
+        this(processes, pools, units, mainOutput, problems, List.of());
+    }
+
+    /**
+     * Hold one bar or mark of the run's timeline, in milliseconds from the first event.
+     *
+     * @param lane the process it belongs to: {@code main}, a process's name, a pool worker's name
+     * @param kind {@code alive} (a process from start to end), {@code task} (a pool task on its worker),
+     *     {@code join}, {@code terminate} or {@code start} (marks, where {@code from == to})
+     * @param fromMs start
+     * @param toMs end
+     * @param label what to show on hover
+     */
+    public record Span(String lane, String kind, long fromMs, long toMs, String label) {}
 
     /** Return an empty trace: nothing multiprocessing happened or nothing was recorded. */
     public static Trace empty() {

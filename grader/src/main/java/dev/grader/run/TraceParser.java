@@ -57,6 +57,8 @@ public final class TraceParser {
     public static Trace parse(String text, long rootPid, String key) {
         Mac mac = key == null ? null : mac(key);
         int forged = 0;
+        double first = 0;
+        double last = 0;
         List<String> problems = new ArrayList<>();
         Map<String, Proc> procs = new LinkedHashMap<>();
         Map<String, Pool> pools = new LinkedHashMap<>();
@@ -94,6 +96,11 @@ public final class TraceParser {
             String ev = e.path("ev").asText("");
             long pid = e.path("pid").asLong();
             boolean root = pid == rootPid || e.path("main").asBoolean();
+            double t = e.path("t").asDouble(0);
+            if (t > 0) {
+                first = first == 0 ? t : Math.min(first, t);
+                last = Math.max(last, t);
+            }
             String id = e.path("id").asText("");
             switch (ev) {
                 case "proc_new" -> {
@@ -104,10 +111,12 @@ public final class TraceParser {
                     p.poolWorker = e.path("pool_worker").asBoolean();
                     p.byRoot = root;
                     p.order = lineNo;
+                    p.tNew = t;
                 }
                 case "proc_start" -> {
                     Proc p = procs.computeIfAbsent(id, k -> new Proc());
                     p.pid = e.path("child").asInt();
+                    p.tStart = t;
                     if (e.path("explicit").asBoolean() && p.startLine == 0) {
                         p.startLine = nonZero(e.path("line").asInt());
                     }
@@ -119,6 +128,7 @@ public final class TraceParser {
                 case "proc_join" -> {
                     Proc p = procs.computeIfAbsent(id, k -> new Proc());
                     if (p.joinLine == 0) {
+                        p.tJoin = t;
                         p.joinLine = nonZero(e.path("line").asInt());
                     }
                     if (e.hasNonNull("exitcode")) {
@@ -128,6 +138,7 @@ public final class TraceParser {
                 case "proc_terminate" -> {
                     Proc p = procs.computeIfAbsent(id, k -> new Proc());
                     if (p.terminateLine == 0) {
+                        p.tTerminate = t;
                         p.terminateLine = nonZero(e.path("line").asInt());
                     }
                 }
@@ -157,11 +168,13 @@ public final class TraceParser {
                     u.owner = e.path("owner").isNull() ? null : e.path("owner").asText(null);
                     u.function = e.path("func").asText("");
                     u.argument = e.path("args").asText("");
+                    u.tStart = t;
 
                 }
                 case "unit_end" -> {
                     U u = units.computeIfAbsent(e.path("unit").asText(""), k -> new U());
                     u.finished = true;
+                    u.tEnd = t;
                     u.error = e.path("error").isNull() ? null : e.path("error").asText(null);
                 }
                 case "out" -> {
@@ -182,7 +195,57 @@ public final class TraceParser {
             problems.add(0, forged + " trace line" + (forged == 1 ? " was" : "s were")
                     + " not written by the grader's tracer and " + (forged == 1 ? "was" : "were") + " ignored");
         }
-        return build(procs, pools, units, mainOut.toString(), problems);
+        Trace t = build(procs, pools, units, mainOut.toString(), problems);
+        return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(),
+                timeline(procs, units, first, last));
+    }
+
+    /** Lay the run out in time: each process from start to end, each task on its worker, joins and kills. */
+    private static List<Trace.Span> timeline(Map<String, Proc> procs, Map<String, U> units, double first, double last) {
+        List<Trace.Span> spans = new ArrayList<>();
+        if (first <= 0) {
+            return spans;
+        }
+        spans.add(new Trace.Span("main", "alive", 0, ms(last, first), "main process"));
+        Map<Integer, String> laneOfPid = new HashMap<>();
+        Map<String, Double> endOf = new HashMap<>();
+        for (U u : units.values()) {
+            if ("process".equals(u.kind) && u.owner != null && u.tEnd > 0) {
+                endOf.merge(u.owner, u.tEnd, Math::max);
+            }
+        }
+        for (Map.Entry<String, Proc> x : procs.entrySet()) {
+            Proc p = x.getValue();
+            if (p.tStart <= 0) {
+                continue;
+            }
+            String lane = (p.poolWorker ? "worker " : "") + p.name;
+            laneOfPid.put(p.pid, lane);
+            double end = endOf.getOrDefault(x.getKey(), p.tJoin > 0 ? p.tJoin : last);
+            spans.add(new Trace.Span(lane, "alive", ms(p.tStart, first), ms(Math.max(end, p.tStart), first),
+                    p.name + (p.target.isEmpty() ? "" : " " + p.target + "()") + (p.pid > 0 ? " pid " + p.pid : "")));
+            if (p.tJoin > 0) {
+                spans.add(new Trace.Span(lane, "join", ms(p.tJoin, first), ms(p.tJoin, first), "joined by the parent"));
+            }
+            if (p.tTerminate > 0) {
+                spans.add(new Trace.Span(lane, "terminate", ms(p.tTerminate, first), ms(p.tTerminate, first),
+                        "terminated by the parent"));
+            }
+        }
+        for (U u : units.values()) {
+            if (!"task".equals(u.kind) || u.tStart <= 0) {
+                continue;
+            }
+            String lane = laneOfPid.getOrDefault(u.pid, "worker pid " + u.pid);
+            double end = u.tEnd > 0 ? u.tEnd : last;
+            spans.add(new Trace.Span(lane, "task", ms(u.tStart, first), ms(Math.max(end, u.tStart), first),
+                    u.function + "(" + u.argument + ")" + (u.finished ? "" : " (never finished)")));
+        }
+        return spans;
+    }
+
+    private static long ms(double t, double first) {
+        return Math.max(0, Math.round((t - first) * 1000));
     }
 
     private static Trace build(Map<String, Proc> procs, Map<String, Pool> pools, Map<String, U> units, String mainOut,
@@ -271,6 +334,10 @@ public final class TraceParser {
     }
 
     private static final class Proc {
+        double tNew;
+        double tStart;
+        double tJoin;
+        double tTerminate;
         String name = "";
         String target = "";
         int createdLine;
@@ -299,6 +366,8 @@ public final class TraceParser {
     }
 
     private static final class U {
+        double tStart;
+        double tEnd;
         String kind;
         int pid;
         String owner;

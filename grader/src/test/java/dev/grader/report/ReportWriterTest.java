@@ -17,6 +17,7 @@ import dev.grader.judge.QuestionResult;
 import dev.grader.judge.RunSummary;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.judge.Verdict;
+import dev.grader.run.Trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,10 @@ class ReportWriterTest {
         RunSummary run = new RunSummary(0, false, 120, "<script>alert(1)</script>\n", "", null,
                 List.of(new RunSummary.UnitOutput("process f(1)", "process", "</pre><b>x</b>", null)), null,
                 List.of(new RunSummary.Hang("Process-2 receive()", "waiting in multiprocessing/connection.py _recv(), "
-                        + "called from line 3 (x = c.recv())", List.of("line 3 in receive: x = c.recv() # <i>"))));
+                        + "called from line 3 (x = c.recv())", List.of("line 3 in receive: x = c.recv() # <i>"))),
+                List.of(new Trace.Span("main", "alive", 0, 120, "main process"),
+                        new Trace.Span("Process-1", "alive", 10, 90, "Process-1 f() <b>pid</b> 7"),
+                        new Trace.Span("Process-1", "join", 95, 95, "joined by the parent")));
         CodeListing code = new CodeListing("a.py", List.of(new CodeListing.Line(0, "import os"),
                 new CodeListing.Line(3, "p.start()  # <script>evil()</script>")));
         QuestionResult q3 = new QuestionResult("Q3", "Create a process", "code", "ran", "heading 'Q3' at line 1", 4, 20,
@@ -134,6 +138,8 @@ class ReportWriterTest {
         assertTrue(page.contains("href=\"#Q3-La.py-3\""), page);
         assertTrue(page.contains("Where each process was stuck"), page);
         assertTrue(page.contains("Isolation of the runs: "), page);
+        assertTrue(page.contains("<title>Process-1 f() &lt;b&gt;pid&lt;/b&gt; 7: 10-90 ms</title>"), page);
+        assertTrue(page.contains("class=\"join\"><title>joined by the parent at 95 ms</title>"), page);
         assertTrue(page.contains("<code>line 3 in receive: x = c.recv() # &lt;i&gt;</code>"), page);
         assertTrue(Files.exists(out.resolve("students/_broken_.html")));
     }

@@ -65,6 +65,14 @@ class LocalRunnerTest {
         assertFalse(forgotten.joined());
         assertEquals(List.of("hello one\n", "hello two\n"), r.trace().units().stream().map(Unit::stdout).toList());
         assertEquals("parent done\n", r.trace().mainOutput());
+        // the timeline: both processes ran for a while, only the first was joined, by the student
+        List<Trace.Span> spans = r.trace().timeline();
+        assertTrue(spans.stream().anyMatch(b -> b.lane().equals("main") && b.kind().equals("alive")), spans.toString());
+        assertEquals(2, spans.stream().filter(b -> b.kind().equals("alive") && b.lane().startsWith("Process-")).count(),
+                spans.toString());
+        assertEquals(List.of(joined.name()), spans.stream().filter(b -> b.kind().equals("join")).map(Trace.Span::lane)
+                .toList());
+        assertTrue(spans.stream().allMatch(b -> b.fromMs() <= b.toMs()), spans.toString());
     }
 
     @Test
