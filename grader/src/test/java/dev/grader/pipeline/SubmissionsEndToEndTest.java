@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.grader.judge.QuestionResult;
+import dev.grader.report.HtmlValidityTest;
+import dev.grader.report.ReportWriter;
 import dev.grader.judge.SubmissionResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Grade every sample in submissions/ with the default rubric, in real child processes, and compare
@@ -42,6 +46,19 @@ class SubmissionsEndToEndTest {
         TreeSet<String> listed = new TreeSet<>();
         expected.fieldNames().forEachRemaining(listed::add);
         assertEquals(listed, graded);
+    }
+
+    @Test
+    void theWholeBatchWritesEveryFormatAndValidHtml(@TempDir Path out) throws Exception {
+        List<Path> written = new ReportWriter(null).write(graded.batch, out);
+        int n = graded.batch.submissions().size();
+        // results.json, grades.csv, junit.xml, index.html, and a page, a Classroom and a Gradescope result each
+        assertEquals(4 + 3 * n, written.size());
+        for (String f : List.of("results.json", "grades.csv", "junit.xml", "index.html")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertEquals(n + 2, Files.readAllLines(out.resolve("grades.csv")).size(), "header, points row, one per student");
+        assertEquals(List.of(), HtmlValidityTest.validate(out));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
@@ -30,6 +31,12 @@ class FormatsTest {
             Files.writeString(file, actual);
         }
         assertEquals(Files.readString(file), actual, name + " differs from its golden file");
+    }
+
+    @Test
+    void resultsJsonIsStable(@TempDir Path out) throws IOException {
+        new ReportWriter(null).write(ReportWriterTest.batch(), out);
+        golden("results.json", Files.readString(out.resolve("results.json")));
     }
 
     @Test

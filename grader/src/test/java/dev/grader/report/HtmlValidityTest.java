@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Check every HTML page the grader writes with the W3C's Nu HTML checker, run as a child JVM on the test's
  * class path: the fixed batch (markup in names, code and output) and a real batch with findings and hangs.
  */
-class HtmlValidityTest {
+public class HtmlValidityTest {
 
-    private static List<String> validate(Path dir) throws IOException, InterruptedException {
+    public static List<String> validate(Path dir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "nu.validator.client.SimpleCommandLineValidator",
                 "--errors-only", "--format", "text"));
