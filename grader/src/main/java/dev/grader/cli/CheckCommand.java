@@ -86,6 +86,8 @@ final class CheckCommand implements Callable<Integer> {
         SubmissionResult s = batch.submissions().get(0);
         boolean useColor = color != null ? color : System.console() != null && System.getenv("NO_COLOR") == null;
         out.print(TextReport.render(s, useColor));
+        out.println();
+        out.print(TextReport.table(s, useColor));
         out.println("Isolation: " + batch.isolation());
         try {
             new ReportWriter(null).write(batch, this.out);

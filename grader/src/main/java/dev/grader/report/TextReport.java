@@ -92,6 +92,44 @@ public final class TextReport {
         return sb.toString();
     }
 
+    /**
+     * Render the compact table a student reads first: one row per question with its points, each check's
+     * verdict as a mark, and how many findings.
+     *
+     * @param s the result
+     * @param color whether to colour the marks with ANSI escapes
+     * @return the table, ending with a newline
+     */
+    public static String table(SubmissionResult s, boolean color) {
+        StringBuilder sb = new StringBuilder(String.format("%-5s %9s  %s%n", "", "points", "checks"));
+        for (QuestionResult q : s.questions()) {
+            StringBuilder checks = new StringBuilder();
+            for (CheckResult c : q.checks()) {
+                String mark = switch (c.verdict()) {
+                    case PASS -> "ok";
+                    case FAIL -> "FAIL";
+                    case ERROR -> "ERROR";
+                    case SKIPPED -> "skipped";
+                };
+                if (color) {
+                    mark = colour(c.verdict()) + mark + RESET;
+                }
+                checks.append(c.id()).append(' ').append(mark).append("  ");
+            }
+            if (q.manual() != null) {
+                checks.append("(graded by hand)  ");
+            }
+            if (!q.findings().isEmpty()) {
+                checks.append(q.findings().size()).append(q.findings().size() == 1 ? " finding" : " findings");
+            }
+            String points = ReportWriter.number(q.points()) + "/" + ReportWriter.number(q.maxPoints());
+            sb.append(String.format("%-5s %9s  %s%n", q.id(), points, checks.toString().strip()));
+        }
+        sb.append(String.format("%-5s %9s%n", "total",
+                ReportWriter.number(s.points()) + "/" + ReportWriter.number(s.maxPoints())));
+        return sb.toString();
+    }
+
     private static String colour(Verdict v) {
         return switch (v) {
             case PASS -> "\u001b[32m";

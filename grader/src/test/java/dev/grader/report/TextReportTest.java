@@ -28,6 +28,16 @@ class TextReportTest {
     }
 
     @Test
+    void theCompactTableHasOneRowPerQuestion() {
+        SubmissionResult s = ReportWriterTest.batch().submissions().get(0);
+        String table = TextReport.table(s, false);
+        assertTrue(table.contains("Q1       2.5/10  answered ok\n"), table);
+        assertTrue(table.contains("Q3         4/20  runs ok  process_joined FAIL  1 finding\n"), table);
+        assertTrue(table.endsWith("total    6.5/30\n"), table);
+        assertTrue(TextReport.table(s, true).contains("\u001b[31mFAIL\u001b[0m"));
+    }
+
+    @Test
     void anUnreadableSubmissionShowsItsReason() {
         SubmissionResult s = ReportWriterTest.batch().submissions().get(2);
         String text = TextReport.render(s, false);
