@@ -1,6 +1,8 @@
 package dev.grader.analyse;
 
+import dev.grader.analyse.java.JavaAnalyzer;
 import dev.grader.analyse.python.PythonAnalyzer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,9 @@ public final class Catalogue {
 
     /** Return every rule, in catalogue order. */
     public static List<RuleInfo> all() {
-        return PythonAnalyzer.rules();
+        List<RuleInfo> all = new ArrayList<>(PythonAnalyzer.rules());
+        all.addAll(JavaAnalyzer.rules());
+        return List.copyOf(all);
     }
 
     /** Return the rule with the given id. */
