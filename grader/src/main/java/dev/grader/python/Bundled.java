@@ -47,18 +47,31 @@ public final class Bundled {
                     }
                     Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
-                dir.resolve(name).toFile().deleteOnExit();
             }
             // readable by every run's uid, writable by none: a program cannot alter the tracer
             for (String name : names) {
                 Files.setPosixFilePermissions(dir.resolve(name), PosixFilePermissions.fromString("r--r--r--"));
             }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-            dir.toFile().deleteOnExit();
+            Path extracted = dir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(extracted, names), "grader-bundled"));
             EXTRACTED.put(key, dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("could not extract the grader's Python files: " + e.getMessage(), e);
+        }
+    }
+
+    /** Remove an extracted folder at exit: it was made read-only, so make it writable again first. */
+    private static void remove(Path dir, List<String> names) {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            for (String name : names) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // left in the temporary folder; never fatal
         }
     }
 }

@@ -16,7 +16,6 @@ import dev.grader.run.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +37,14 @@ class MainTest {
 
     private record Outcome(int code, String out, String err) {}
 
+    @TempDir
+    static Path checkPages;
+
     private static Outcome run(String... args) {
         if (args.length > 0 && args[0].equals("check") && !List.of(args).contains("--out")) {
-            // keep check's page out of the working tree
+            // keep check's page out of the working tree, in a folder JUnit removes afterwards
             List<String> more = new ArrayList<>(List.of(args));
-            try {
-                more.addAll(List.of("--out", Files.createTempDirectory("check-").toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            more.addAll(List.of("--out", checkPages.resolve("run-" + System.nanoTime()).toString()));
             args = more.toArray(new String[0]);
         }
         StringWriter out = new StringWriter();
