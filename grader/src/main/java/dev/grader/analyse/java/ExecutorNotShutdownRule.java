@@ -17,7 +17,7 @@ final class ExecutorNotShutdownRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (Var v : facts.vars(Kind.EXECUTOR)) {
             if (v.resource() || v.escapes() || !v.calls("shutdown", "shutdownNow", "close").isEmpty()) {
                 continue;

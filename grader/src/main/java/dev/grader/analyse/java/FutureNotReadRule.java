@@ -19,7 +19,7 @@ final class FutureNotReadRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (MethodCallExpr submit : facts.unit.findAll(MethodCallExpr.class,
                 c -> c.getNameAsString().equals("submit") && c.getParentNode().filter(p -> p instanceof ExpressionStmt)
                         .isPresent())) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import dev.grader.analyse.Finding;
+import dev.grader.analyse.Rule;
 import dev.grader.analyse.RuleInfo;
 import dev.grader.build.Program.Origin;
 import java.util.ArrayList;
@@ -43,12 +44,12 @@ public final class JavaAnalyzer {
             return List.of();
         }
         JavaFacts facts = new JavaFacts(parsed.getResult().get());
-        Set<JavaRule.Hit> hits = new LinkedHashSet<>();
+        Set<Rule.Hit> hits = new LinkedHashSet<>();
         for (JavaRule r : RULES) {
             hits.addAll(r.check(facts));
         }
         List<Finding> out = new ArrayList<>();
-        hits.stream().sorted(Comparator.comparingInt(JavaRule.Hit::line).thenComparing(JavaRule.Hit::rule))
+        hits.stream().sorted(Comparator.comparingInt(Rule.Hit::line).thenComparing(Rule.Hit::rule))
                 .forEach(h -> out.add(new Finding(h.rule(), h.severity(), new Origin(file, h.line()), h.message())));
         return out;
     }

@@ -18,7 +18,7 @@ final class JoinBeforeStartRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (Var v : facts.vars(Kind.THREAD)) {
             List<MethodCallExpr> joins = v.calls("join");
             List<MethodCallExpr> starts = v.calls("start");

@@ -18,7 +18,7 @@ final class ProcessOutputNotConsumedRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         boolean redirected = facts.unit.toString().contains("inheritIO") || facts.unit.toString().contains("redirectOutput");
         for (Var v : facts.vars(Kind.PROCESS)) {
             if (redirected || v.escapes() || v.calls("waitFor").isEmpty()

@@ -18,7 +18,7 @@ final class RunInsteadOfStartRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (Var v : facts.vars(Kind.THREAD)) {
             for (MethodCallExpr run : v.calls("run")) {
                 out.add(hit(JavaFacts.line(run), v.name() + ".run() runs the work here, in the calling thread: no "

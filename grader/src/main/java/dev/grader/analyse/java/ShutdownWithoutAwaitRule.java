@@ -18,7 +18,7 @@ final class ShutdownWithoutAwaitRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (Var v : facts.vars(Kind.EXECUTOR)) {
             List<MethodCallExpr> shutdowns = v.calls("shutdown");
             boolean waits = !v.calls("awaitTermination", "close", "invokeAll").isEmpty();

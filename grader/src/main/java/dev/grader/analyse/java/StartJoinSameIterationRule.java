@@ -18,7 +18,7 @@ final class StartJoinSameIterationRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (MethodCallExpr join : facts.unit.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("join")
                 && c.getArguments().isEmpty() && c.getScope().filter(s -> s instanceof NameExpr).isPresent())) {
             Node loop = JavaFacts.loopOf(join);

@@ -21,7 +21,7 @@ final class SystemExitInWorkerRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (MethodCallExpr exit : facts.unit.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("exit")
                 && c.getScope().map(s -> s.toString().equals("System")).orElse(false))) {
             if (inWorker(exit, facts)) {

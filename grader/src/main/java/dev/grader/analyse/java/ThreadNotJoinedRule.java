@@ -18,7 +18,7 @@ final class ThreadNotJoinedRule extends JavaRule {
     }
 
     @Override
-    void find(JavaFacts facts, List<Hit> out) {
+    protected void find(JavaFacts facts, List<Hit> out) {
         for (Var v : facts.vars(Kind.THREAD)) {
             List<MethodCallExpr> starts = v.calls("start");
             if (!starts.isEmpty() && v.calls("join").isEmpty() && !v.escapes()) {

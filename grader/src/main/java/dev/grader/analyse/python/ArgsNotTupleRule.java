@@ -19,7 +19,7 @@ final class ArgsNotTupleRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (CallSite cs : model.calls) {
             PyNode a = cs.args();
             if (a == null || a.is("Tuple") || a.is("List") || a.is("ListComp") || a.is("GeneratorExp")

@@ -18,7 +18,7 @@ final class AsyncResultNotFetchedRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.ASYNC_RESULT)) {
             if (o.escaped || o.errorCallback || !o.events("fetch").isEmpty()) {
                 continue;

@@ -1,9 +1,36 @@
 package dev.grader.analyse.python;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Recognise calls to a parent class's method in a method body. */
 final class Calls {
 
     private Calls() {
+    }
+
+    /**
+     * Hold a method of a Process subclass that overrides its parent's without calling it.
+     *
+     * @param cls the {@code ClassDef}
+     * @param method the {@code FunctionDef}
+     */
+    record Overriding(PyNode cls, PyNode method) {}
+
+    /** Return the methods of the given name, in Process subclasses, that never call the parent's. */
+    static List<Overriding> processOverridesWithoutParent(Model model, String name) {
+        List<Overriding> out = new ArrayList<>();
+        for (Model.ClassInfo c : model.classes) {
+            if (!c.process()) {
+                continue;
+            }
+            for (PyNode m : c.def().nodes("body")) {
+                if (m.is("FunctionDef") && name.equals(m.text("name")) && !callsParent(m, name)) {
+                    out.add(new Overriding(c.def(), m));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -17,7 +17,7 @@ final class ExecutorNotShutdownRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.EXECUTOR)) {
             if (o.escaped || o.withManaged || !o.events("shutdown").isEmpty()) {
                 continue;

@@ -18,7 +18,7 @@ final class JoinBeforeStartRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.PROCESS)) {
             Event join = o.events("join").stream().filter(e -> !e.carried()).findFirst().orElse(null);
             if (join == null) {

@@ -21,7 +21,7 @@ final class OutsideMainGuardRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         List<Obj> unguarded = model.objects.stream()
                 .filter(o -> o.kind != Kind.ASYNC_RESULT && !o.threads && !o.guarded && !o.uncalled)
                 .toList();

@@ -19,7 +19,7 @@ final class PoolCloseWithoutJoinRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.POOL)) {
             Event close = o.first("close");
             if (close == null || o.escaped || o.withManaged) {

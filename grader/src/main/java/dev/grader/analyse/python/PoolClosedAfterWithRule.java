@@ -19,7 +19,7 @@ final class PoolClosedAfterWithRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.POOL)) {
             Event exit = o.first("exit");
             if (exit == null) {

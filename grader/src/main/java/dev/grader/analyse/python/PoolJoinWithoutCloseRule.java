@@ -18,7 +18,7 @@ final class PoolJoinWithoutCloseRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.POOL)) {
             for (Event j : o.events("join")) {
                 if (j.carried()) {

@@ -18,7 +18,7 @@ final class PoolNotClosedRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.POOL)) {
             if (o.escaped || o.withManaged || !o.events("close", "terminate", "exit").isEmpty()) {
                 continue;

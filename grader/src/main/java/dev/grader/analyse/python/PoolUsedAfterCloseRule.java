@@ -19,7 +19,7 @@ final class PoolUsedAfterCloseRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects) {
             if (o.kind != Kind.POOL && o.kind != Kind.EXECUTOR) {
                 continue;

@@ -19,7 +19,7 @@ final class ProcessNotJoinedRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.PROCESS)) {
             List<Event> starts = o.events("start");
             if (starts.isEmpty() || o.escaped) {

@@ -1,7 +1,6 @@
 package dev.grader.analyse.python;
 
 import dev.grader.analyse.Severity;
-import dev.grader.analyse.python.Model.ClassInfo;
 import java.util.List;
 
 /** Find a Process subclass whose __init__ does not call the parent's. */
@@ -16,17 +15,10 @@ final class ProcessSubclassInitRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
-        for (ClassInfo c : model.classes) {
-            if (!c.process()) {
-                continue;
-            }
-            for (PyNode m : c.def().nodes("body")) {
-                if (m.is("FunctionDef") && "__init__".equals(m.text("name")) && !Calls.callsParent(m, "__init__")) {
-                    out.add(hit(m.line(), "__init__ of " + c.def().text("name") + " never calls super().__init__(): "
-                            + "start() will fail with AttributeError. Call super().__init__() at its start."));
-                }
-            }
+    protected void find(Model model, List<Hit> out) {
+        for (Calls.Overriding o : Calls.processOverridesWithoutParent(model, "__init__")) {
+            out.add(hit(o.method().line(), "__init__ of " + o.cls().text("name") + " never calls super().__init__(): "
+                    + "start() will fail with AttributeError. Call super().__init__() at its start."));
         }
     }
 }

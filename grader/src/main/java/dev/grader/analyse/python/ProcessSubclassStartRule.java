@@ -1,7 +1,6 @@
 package dev.grader.analyse.python;
 
 import dev.grader.analyse.Severity;
-import dev.grader.analyse.python.Model.ClassInfo;
 import java.util.List;
 
 /** Find a Process subclass that overrides start() instead of run(). */
@@ -16,17 +15,10 @@ final class ProcessSubclassStartRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
-        for (ClassInfo c : model.classes) {
-            if (!c.process()) {
-                continue;
-            }
-            for (PyNode m : c.def().nodes("body")) {
-                if (m.is("FunctionDef") && "start".equals(m.text("name")) && !Calls.callsParent(m, "start")) {
-                    out.add(hit(m.line(), "The class " + c.def().text("name") + " overrides start(), so start() no "
-                            + "longer creates a process: the work runs in the parent. Rename this method to run()."));
-                }
-            }
+    protected void find(Model model, List<Hit> out) {
+        for (Calls.Overriding o : Calls.processOverridesWithoutParent(model, "start")) {
+            out.add(hit(o.method().line(), "The class " + o.cls().text("name") + " overrides start(), so start() no "
+                    + "longer creates a process: the work runs in the parent. Rename this method to run()."));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.grader.analyse.python;
 
 import dev.grader.analyse.Finding;
+import dev.grader.analyse.Rule;
 import dev.grader.analyse.RuleInfo;
 import dev.grader.build.Program;
 import dev.grader.build.Program.Origin;
@@ -51,7 +52,7 @@ public final class PythonAnalyzer {
      */
     public List<Finding> analyse(Program program, boolean script) {
         List<Finding> out = new ArrayList<>();
-        for (PythonRule.Hit h : hits(program.source(), script, program.answerStart())) {
+        for (Rule.Hit h : hits(program.source(), script, program.answerStart())) {
             if (h.line() >= program.answerStart()) {
                 out.add(new Finding(h.rule(), h.severity(), program.origin(h.line()),
                         resolve(h.message(), n -> program.origin(n).describe())));
@@ -70,7 +71,7 @@ public final class PythonAnalyzer {
      */
     public List<Finding> analyse(String source, String file, boolean script) {
         List<Finding> out = new ArrayList<>();
-        for (PythonRule.Hit h : hits(source, script, 1)) {
+        for (Rule.Hit h : hits(source, script, 1)) {
             out.add(new Finding(h.rule(), h.severity(), new Origin(file, h.line()),
                     resolve(h.message(), n -> "line " + n)));
         }
@@ -88,7 +89,7 @@ public final class PythonAnalyzer {
         return sb.toString();
     }
 
-    private List<PythonRule.Hit> hits(String source, boolean script, int firstLine) {
+    private List<Rule.Hit> hits(String source, boolean script, int firstLine) {
         PyNode tree = trees.parse(source);
         if (tree == null) {
             return List.of();
@@ -97,12 +98,12 @@ public final class PythonAnalyzer {
         if (model.incomplete) {
             return List.of();
         }
-        Set<PythonRule.Hit> hits = new LinkedHashSet<>();
+        Set<Rule.Hit> hits = new LinkedHashSet<>();
         for (PythonRule r : RULES) {
             hits.addAll(r.check(model));
         }
-        List<PythonRule.Hit> sorted = new ArrayList<>(hits);
-        sorted.sort(Comparator.comparingInt(PythonRule.Hit::line).thenComparing(PythonRule.Hit::rule));
+        List<Rule.Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingInt(Rule.Hit::line).thenComparing(Rule.Hit::rule));
         return sorted;
     }
 }

@@ -1,10 +1,8 @@
 package dev.grader.analyse.python;
 
-import dev.grader.analyse.RuleInfo;
+import dev.grader.analyse.Rule;
 import dev.grader.analyse.Severity;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Find one kind of multiprocessing misuse in the model of a Python program.
@@ -12,27 +10,11 @@ import java.util.List;
  * <p>A rule reports only what the model shows for certain; where the evaluation lost track of an object
  * the rule stays quiet.
  */
-abstract class PythonRule {
-
-    private final RuleInfo info;
+abstract class PythonRule extends Rule<Model> {
 
     PythonRule(String id, Severity severity, String summary, String why, String fix, String example) {
-        this.info = new RuleInfo(id, "python", severity, summary, why, fix, example);
+        super(id, "python", severity, summary, why, fix, example);
     }
-
-    /** Return the rule's metadata. */
-    final RuleInfo info() {
-        return info;
-    }
-
-    /** Return every place the rule fires, in the model's program lines. */
-    final List<Hit> check(Model model) {
-        List<Hit> out = new ArrayList<>();
-        find(model, out);
-        return out;
-    }
-
-    abstract void find(Model model, List<Hit> out);
 
     /**
      * Refer to another line of the program in a message; the analyzer writes it as the student's
@@ -53,24 +35,4 @@ abstract class PythonRule {
         }
         return new String(line, n.col(), n.endCol() - n.col(), StandardCharsets.UTF_8);
     }
-
-    /** Make a hit at the rule's own severity. */
-    final Hit hit(int line, String message) {
-        return new Hit(info.id(), info.severity(), line, message);
-    }
-
-    /** Make a hit at a severity lower than the rule's, where the mistake matters less. */
-    final Hit hit(Severity severity, int line, String message) {
-        return new Hit(info.id(), severity, line, message);
-    }
-
-    /**
-     * Hold one place a rule fires.
-     *
-     * @param rule the rule's id
-     * @param severity the severity of this finding
-     * @param line 1-based line of the analysed program
-     * @param message what is wrong and how to fix it
-     */
-    record Hit(String rule, Severity severity, int line, String message) {}
 }

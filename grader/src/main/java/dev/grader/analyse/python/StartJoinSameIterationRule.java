@@ -18,7 +18,7 @@ final class StartJoinSameIterationRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.PROCESS)) {
             for (Event j : o.events("join")) {
                 Event s = o.events("start").stream()

@@ -26,7 +26,7 @@ final class TargetCalledRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (CallSite cs : model.calls) {
             if (cs.callable() == null || !cs.callable().is("Call")) {
                 continue;

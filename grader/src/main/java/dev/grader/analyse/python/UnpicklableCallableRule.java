@@ -21,7 +21,7 @@ final class UnpicklableCallableRule extends PythonRule {
     }
 
     @Override
-    void find(Model model, List<Hit> out) {
+    protected void find(Model model, List<Hit> out) {
         for (CallSite cs : model.calls) {
             if (cs.threads() || cs.callable() == null) {
                 continue;
