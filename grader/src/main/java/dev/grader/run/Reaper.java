@@ -96,13 +96,22 @@ final class Reaper {
     static int tasksOfUser() {
         int uid = uidOf(ProcessHandle.current().pid());
         int tasks = 0;
-        for (long pid : find(p -> uidOf(p) == uid)) {
+        // one read of each status file gives both the owner and the thread count
+        for (long pid : find(p -> true)) {
             try {
+                int owner = -1;
+                int threads = 0;
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                    if (line.startsWith("Threads:")) {
-                        tasks += Integer.parseInt(line.substring(8).strip());
+                    if (line.startsWith("State:") && line.contains("Z")) {
+                        break;
+                    }
+                    if (line.startsWith("Uid:")) {
+                        owner = Integer.parseInt(line.split("\\s+")[1]);
+                    } else if (line.startsWith("Threads:")) {
+                        threads = Integer.parseInt(line.substring(8).strip());
                     }
                 }
+                tasks += owner == uid ? threads : 0;
             } catch (IOException | RuntimeException e) {
                 // gone
             }

@@ -252,26 +252,17 @@ public final class Sandbox {
             cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
                     "--no-new-privs", "--"));
         }
-        List<String> limited = prlimits(limits, cgroup == null, cgroup == null && uid >= 0);
-        if (!root) {
-            // RLIMIT_NPROC counts every task of the user, the grader's own threads too: allow the run that many more
-            limited.add(limited.size() - 1, "--nproc=" + (Reaper.tasksOfUser() + limits.processes()));
-        }
-        cmd.addAll(limited);
+        // RLIMIT_NPROC counts every task of the real uid: a run's own uid needs only its limit, but without root
+        // the run shares the grader's uid, whose own threads count too
+        long nproc = !root ? Reaper.tasksOfUser() + limits.processes()
+                : cgroup == null && uid >= 0 ? limits.processes() : 0;
+        cmd.addAll(prlimits(limits, cgroup == null, nproc));
         if (layer == Layer.BUBBLEWRAP) {
             cmd.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                     "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"));
-            for (String link : List.of("bin", "lib", "lib64", "sbin", "lib32", "libx32")) {
-                Path p = Path.of("/" + link);
-                if (Files.isSymbolicLink(p)) {
-                    try {
-                        cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), "/" + link));
-                    } catch (IOException e) {
-                        // not a link we can read: left out of the view
-                    }
-                } else if (Files.isDirectory(p)) {
-                    cmd.addAll(List.of("--ro-bind", p.toString(), "/" + link));
-                }
+            for (String[] top : topLevel()) {
+                cmd.addAll(top.length == 2 ? List.of("--symlink", top[1], "/" + top[0])
+                        : List.of("--ro-bind", "/" + top[0], "/" + top[0]));
             }
             for (String etc : List.of("/etc/ld.so.cache", "/etc/localtime", "/etc/alternatives")) {
                 if (Files.exists(Path.of(etc))) {
@@ -313,17 +304,9 @@ public final class Sandbox {
         setup.append("mount -t tmpfs -o size=1m,mode=755 grader-root \"$R\"; ");
         setup.append("ro() { mkdir -p \"$R$2\"; mount --bind \"$1\" \"$R$2\"; mount -o remount,bind,ro \"$R$2\"; }; ");
         setup.append("ro /usr /usr; ");
-        for (String link : List.of("bin", "lib", "lib64", "sbin", "lib32", "libx32")) {
-            Path p = Path.of("/" + link);
-            if (Files.isSymbolicLink(p)) {
-                try {
-                    setup.append("ln -s ").append(Files.readSymbolicLink(p)).append(" \"$R/").append(link).append("\"; ");
-                } catch (IOException e) {
-                    // not a link we can read: left out of the view
-                }
-            } else if (Files.isDirectory(p)) {
-                setup.append("ro /").append(link).append(" /").append(link).append("; ");
-            }
+        for (String[] top : topLevel()) {
+            setup.append(top.length == 2 ? "ln -s " + top[1] + " \"$R/" + top[0] + "\"; "
+                    : "ro /" + top[0] + " /" + top[0] + "; ");
         }
         for (String etc : List.of("/etc/ld.so.cache", "/etc/localtime")) {
             if (Files.isRegularFile(Path.of(etc))) {
@@ -355,14 +338,38 @@ public final class Sandbox {
                 dir.resolve("work").toString(), dir.resolve("out").toString(), tracer.toString()));
         cmd.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
                 "--no-new-privs", "--"));
-        cmd.addAll(prlimits(limits, cgroup == null, cgroup == null));
+        cmd.addAll(prlimits(limits, cgroup == null, cgroup == null ? limits.processes() : 0));
         cmd.add(python.executable().toString());
         cmd.add("main.py");
         return cmd;
     }
 
-    /** Return {@code prlimit} and its limits; address space only without a memory group, processes only per uid. */
-    private static List<String> prlimits(Limits limits, boolean addressSpace, boolean perUid) {
+    /**
+     * Return the top-level folders a minimal view needs besides /usr: {@code {name, target}} for a link (as
+     * /lib is on merged-/usr systems), {@code {name}} for a real folder to bind.
+     */
+    private static List<String[]> topLevel() {
+        List<String[]> out = new ArrayList<>();
+        for (String name : List.of("bin", "lib", "lib64", "sbin", "lib32", "libx32")) {
+            Path p = Path.of("/" + name);
+            if (Files.isSymbolicLink(p)) {
+                try {
+                    out.add(new String[] {name, Files.readSymbolicLink(p).toString()});
+                } catch (IOException e) {
+                    // not a link we can read: left out of the view
+                }
+            } else if (Files.isDirectory(p)) {
+                out.add(new String[] {name});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Return {@code prlimit} and its limits: address space only without a memory group, processes only when
+     * {@code nproc} is more than 0.
+     */
+    private static List<String> prlimits(Limits limits, boolean addressSpace, long nproc) {
         List<String> cmd = new ArrayList<>();
         cmd.add("prlimit");
         // the soft limit sends SIGXCPU, which names the limit; the hard one, a second later, kills for sure
@@ -375,8 +382,8 @@ public final class Sandbox {
             // numpy fails oddly below about 1 GiB of address space
             cmd.add("--as=" + Math.max(limits.memoryBytes(), 1L << 30));
         }
-        if (perUid) {
-            cmd.add("--nproc=" + limits.processes());
+        if (nproc > 0) {
+            cmd.add("--nproc=" + nproc);
         }
         cmd.add("--");
         return cmd;

@@ -195,9 +195,7 @@ public final class TraceParser {
             problems.add(0, forged + " trace line" + (forged == 1 ? " was" : "s were")
                     + " not written by the grader's tracer and " + (forged == 1 ? "was" : "were") + " ignored");
         }
-        Trace t = build(procs, pools, units, mainOut.toString(), problems);
-        return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(),
-                timeline(procs, units, first, last));
+        return build(procs, pools, units, mainOut.toString(), problems, timeline(procs, units, first, last));
     }
 
     /** Lay the run out in time: each process from start to end, each task on its worker, joins and kills. */
@@ -249,7 +247,7 @@ public final class TraceParser {
     }
 
     private static Trace build(Map<String, Proc> procs, Map<String, Pool> pools, Map<String, U> units, String mainOut,
-            List<String> problems) {
+            List<String> problems, List<Trace.Span> timeline) {
         List<Map.Entry<String, Proc>> procList = new ArrayList<>(procs.entrySet());
         procList.sort(Comparator.comparing((Map.Entry<String, Proc> x) -> !x.getValue().byRoot)
                 .thenComparingInt(x -> x.getValue().byRoot ? x.getValue().order : 0)
@@ -301,7 +299,7 @@ public final class TraceParser {
             out.add(new Unit("task-" + (++n), "task", u.pid, null, u.function, u.argument, u.stdout.toString(),
                     u.stderr.toString(), u.error, u.finished));
         }
-        return new Trace(processes, poolRecords, out, mainOut, problems);
+        return new Trace(processes, poolRecords, out, mainOut, problems, timeline);
     }
 
     private static int first(int current, JsonNode e) {
