@@ -26,18 +26,6 @@ public record RunSummary(int exitCode, boolean timedOut, long wallMillis, String
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
-    /** Make a summary without a timeline. */
-    public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
-            List<UnitOutput> units, String limit, List<Hang> hangs) {
-        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, limit, hangs, List.of());
-    }
-
-    /** Make a summary without hang stacks. */
-    public RunSummary(int exitCode, boolean timedOut, long wallMillis, String stdout, String stderr, String error,
-            List<UnitOutput> units, String limit) {
-        this(exitCode, timedOut, wallMillis, stdout, stderr, error, units, limit, List.of(), List.of());
-    }
-
     /**
      * Hold where one process was blocked when the run was stopped.
      *

@@ -24,17 +24,11 @@ public record RunResult(String key, int exitCode, boolean timedOut, boolean outp
         stacks = stacks == null ? List.of() : List.copyOf(stacks);
     }
 
-    /** Make a result without stacks. */
-    public RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,
-            String stderr, long wallMillis, Trace trace, String error, String limit) {
-        this(key, exitCode, timedOut, outputLimitHit, stdout, stderr, wallMillis, trace, error, limit, List.of());
-    }
-
     /** Make a result that hit no limit but, perhaps, the output cap. */
     public RunResult(String key, int exitCode, boolean timedOut, boolean outputLimitHit, String stdout,
             String stderr, long wallMillis, Trace trace, String error) {
         this(key, exitCode, timedOut, outputLimitHit, stdout, stderr, wallMillis, trace, error,
-                outputLimitHit ? "output limit exceeded" : null);
+                outputLimitHit ? "output limit exceeded" : null, List.of());
     }
 
     /** Return true when the program exited by itself with status 0. */
