@@ -1,6 +1,5 @@
 package dev.grader.run;
 
-import dev.grader.python.Bundled;
 import dev.grader.python.Interpreter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,10 +39,9 @@ public final class LocalRunner implements Runner {
 
     /** Bytes of the trace file read at most; more is cut and said so. */
     static final int MAX_TRACE_BYTES = 16 << 20;
-    private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Interpreter python;
+    private final Toolchain python;
     private final Path root;
     private final Path tracer;
     private final Sandbox sandbox;
@@ -56,10 +54,21 @@ public final class LocalRunner implements Runner {
      * @param best the best isolation layer to use; the runner probes down from it
      */
     public LocalRunner(Interpreter python, Path root, Sandbox.Layer best) {
-        this.python = python;
+        this(new PythonToolchain(python), root, best);
+    }
+
+    /**
+     * Make a runner of any toolchain.
+     *
+     * @param toolchain what runs execute
+     * @param root where private run directories are made; {@code null} for the system's temporary directory
+     * @param best the best isolation layer to use; the runner probes down from it
+     */
+    public LocalRunner(Toolchain toolchain, Path root, Sandbox.Layer best) {
+        this.python = toolchain;
         this.root = root;
-        this.tracer = Bundled.directory("tracer", TRACER_FILES);
-        this.sandbox = Sandbox.probe(python, tracer, best);
+        this.tracer = toolchain.support();
+        this.sandbox = Sandbox.probe(toolchain, best);
     }
 
     /** Make a runner in the best layer available, with run directories in the system's temporary directory. */
@@ -81,7 +90,7 @@ public final class LocalRunner implements Runner {
     public RunResult run(RunSpec spec) {
         if (!Files.isExecutable(python.executable())) {
             return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
-                    "environment: the Python interpreter " + python.executable() + " is missing or not executable");
+                    "environment: " + python.describe() + " is missing or not executable");
         }
         Path dir = null;
         int uid = -1;
@@ -114,17 +123,28 @@ public final class LocalRunner implements Runner {
 
     private RunResult runIn(Path dir, RunSpec spec, int uid, Cgroup cgroup) throws IOException {
         Path work = dir.resolve("work");
-        Path main = work.resolve("main.py");
-        Files.writeString(main, spec.source(), StandardCharsets.UTF_8);
-        if (uid >= 0) {
-            Files.setAttribute(main, "unix:uid", uid);
+        if (spec.files().isEmpty()) {
+            Path main = work.resolve("main.py");
+            Files.writeString(main, spec.source(), StandardCharsets.UTF_8);
+            if (uid >= 0) {
+                Files.setAttribute(main, "unix:uid", uid);
+            }
+        }
+        for (Map.Entry<String, byte[]> f : spec.files().entrySet()) {
+            Path p = work.resolve(f.getKey()).normalize();
+            if (!p.startsWith(work)) {
+                continue;
+            }
+            Files.createDirectories(p.getParent());
+            Files.write(p, f.getValue());
         }
         String token = HexFormat.of().formatHex(randomBytes());
         String key = HexFormat.of().formatHex(randomBytes());
         List<String> seen = sandbox.paths(dir, tracer);
         Limits limits = spec.limits();
 
-        ProcessBuilder pb = new ProcessBuilder(sandbox.command(dir, tracer, uid, limits, cgroup));
+        ProcessBuilder pb = new ProcessBuilder(sandbox.command(dir, tracer, uid, limits, cgroup,
+                python.arguments(spec, seen)));
         pb.directory(work.toFile());
         Map<String, String> env = pb.environment();
         env.clear();
@@ -133,18 +153,11 @@ public final class LocalRunner implements Runner {
         env.put("TMPDIR", seen.get(0).equals(Sandbox.WORK) ? "/tmp" : seen.get(0) + "/tmp");
         env.put("LANG", "C.UTF-8");
         env.put("LC_ALL", "C.UTF-8");
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put("PYTHONIOENCODING", "utf-8");
-        env.put("OPENBLAS_NUM_THREADS", "1");
-        env.put("PYTHONPATH", seen.get(2));
+        env.putAll(python.environment(spec, seen));
         env.put("GRADER_TRACE", seen.get(1) + "/trace.jsonl");
-        env.put("GRADER_MAIN", seen.get(0) + "/main.py");
         env.put("GRADER_RUN", token);
         env.put("GRADER_TRACE_KEY", key);
         env.put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
-        if (spec.startMethod() != null) {
-            env.put("GRADER_START_METHOD", spec.startMethod());
-        }
 
         long started = System.nanoTime();
         Process process = pb.start();
@@ -189,7 +202,7 @@ public final class LocalRunner implements Runner {
         List<Long> alive = timedOut ? Reaper.carriers(token) : List.of();
         // without a pids group, a run that filled its process allowance is still seen here, at the time limit
         boolean crowded = alive.size() >= limits.processes();
-        List<StackDump> stacks = timedOut && !crowded
+        List<StackDump> stacks = timedOut && !crowded && python.signalStacks()
                 ? StackDump.collect(alive, dir.resolve("out"), seen.get(0) + "/main.py") : List.of();
         Reaper.killTree(process, token);
         Reaper.killUid(uid);
@@ -210,7 +223,11 @@ public final class LocalRunner implements Runner {
             exit = -(exit - 128);
         }
         String stderr = err.text();
-        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")), rootPid, key);
+        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")),
+                python.signalStacks() ? rootPid : -1, key);
+        if (timedOut && !crowded && !python.signalStacks()) {
+            stacks = t.stacks();
+        }
         String limit = null;
         if (overflow.get()) {
             limit = "output limit " + Limits.size(limits.outputBytes()) + " exceeded";

@@ -1,6 +1,5 @@
 package dev.grader.run;
 
-import dev.grader.python.Interpreter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,10 +85,10 @@ public final class Sandbox {
     private final Layer layer;
     private final boolean root;
     private final boolean cgroups;
-    private final Interpreter python;
+    private final Toolchain python;
     private final String missing;
 
-    private Sandbox(Layer layer, boolean root, boolean cgroups, Interpreter python, String missing) {
+    private Sandbox(Layer layer, boolean root, boolean cgroups, Toolchain python, String missing) {
         this.layer = layer;
         this.root = root;
         this.cgroups = cgroups;
@@ -100,21 +99,20 @@ public final class Sandbox {
     /**
      * Find the best layer this machine offers, by running a trivial program in each.
      *
-     * @param python the interpreter programs run with
-     * @param tracer the folder of the tracer's files, which every run sees
+     * @param python what programs run with
      */
-    public static Sandbox probe(Interpreter python, Path tracer) {
-        return probe(python, tracer, Layer.BUBBLEWRAP);
+    public static Sandbox probe(Toolchain python) {
+        return probe(python, Layer.BUBBLEWRAP);
     }
 
     /**
      * Find the best layer this machine offers, no better than the one asked for.
      *
-     * @param python the interpreter programs run with
-     * @param tracer the folder of the tracer's files
+     * @param python what programs run with, and the support files every run sees
      * @param best the best layer to try (a lower one forces a weaker layer, for tests)
      */
-    public static Sandbox probe(Interpreter python, Path tracer, Layer best) {
+    public static Sandbox probe(Toolchain python, Layer best) {
+        Path tracer = python.support();
         boolean root = isRoot();
         boolean cgroups = false;
         if (root) {
@@ -220,18 +218,19 @@ public final class Sandbox {
     }
 
     /**
-     * Build the command that runs {@code main.py} of a run directory inside this layer.
+     * Build the command that runs a program of a run directory inside this layer.
      *
      * @param dir the run directory: {@code work/} (the program's, writable), {@code out/} (the tracer's)
      * @param tracer the tracer's folder
      * @param uid the run's uid, or -1
      * @param limits the run's limits
      * @param cgroup the run's control groups, or {@code null}
+     * @param args the arguments after the executable
      * @return the command; the caller sets the environment from {@link #paths}
      */
-    List<String> command(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup) {
+    List<String> command(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup, List<String> args) {
         if (layer == Layer.NAMESPACES) {
-            return namespaces(dir, tracer, uid, limits, cgroup);
+            return namespaces(dir, tracer, uid, limits, cgroup, args);
         }
         List<String> cmd = new ArrayList<>();
         // As root, the interpreter's folders may be out of the run uid's reach (a pyenv under /root): a private
@@ -288,7 +287,7 @@ public final class Sandbox {
                     "--chdir", WORK, "--"));
         }
         cmd.add(python.executable().toString());
-        cmd.add("main.py");
+        cmd.addAll(args);
         return cmd;
     }
 
@@ -297,7 +296,7 @@ public final class Sandbox {
      * namespaces, and the namespace's first process (a root shell that stays) builds a minimal root, then runs
      * the program chrooted into it as the run's uid, as its child.
      */
-    private List<String> namespaces(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup) {
+    private List<String> namespaces(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup, List<String> args) {
         long shm = Math.min(64L << 20, Math.max(limits.memoryBytes() / 4, 8L << 20));
         String r = dir.resolve("root").toString();
         StringBuilder setup = new StringBuilder("set -e; PATH=/usr/sbin:/usr/bin:/sbin:/bin; R=\"$1\"; shift; ");
@@ -340,7 +339,7 @@ public final class Sandbox {
                 "--no-new-privs", "--"));
         cmd.addAll(prlimits(limits, cgroup == null, cgroup == null ? limits.processes() : 0));
         cmd.add(python.executable().toString());
-        cmd.add("main.py");
+        cmd.addAll(args);
         return cmd;
     }
 
@@ -412,9 +411,6 @@ public final class Sandbox {
     private List<Path> homes() {
         List<Path> out = new ArrayList<>();
         List<Path> all = new ArrayList<>(python.homes());
-        if (python.executable().getParent() != null) {
-            all.add(python.executable().getParent());
-        }
         all.sort(null);
         for (Path h : all) {
             Path n = h.toAbsolutePath().normalize();
@@ -426,7 +422,7 @@ public final class Sandbox {
         return out;
     }
 
-    /** Run {@code print(1+1)} in this layer; return null when it works, else what went wrong. */
+    /** Run a program that prints 2 in this layer; return null when it works, else what went wrong. */
     private String tryRun(Path tracer) {
         Path dir = null;
         int uid = -1;
@@ -434,8 +430,8 @@ public final class Sandbox {
             dir = RunDirs.create(null, root);
             uid = takeUid();
             RunDirs.handOver(dir, uid);
-            Files.writeString(dir.resolve("work").resolve("main.py"), "print(1 + 1)\n");
-            ProcessBuilder pb = new ProcessBuilder(command(dir, tracer, uid, Limits.DEFAULT, null));
+            List<String> args = python.probe(dir.resolve("work"), paths(dir, tracer).get(2));
+            ProcessBuilder pb = new ProcessBuilder(command(dir, tracer, uid, Limits.DEFAULT, null, args));
             pb.environment().clear();
             pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
             pb.environment().put("GRADER_CGROUPS", "");
@@ -454,8 +450,8 @@ public final class Sandbox {
             if (p.exitValue() != 0 || !out.strip().equals("2")) {
                 String why = out.strip().isEmpty() ? "exit code " + p.exitValue() : out.strip();
                 if (uid >= 0 && why.contains("Permission denied")) {
-                    why += " (the interpreter " + python.executable() + " may not be reachable by an unprivileged "
-                            + "user; use an interpreter under /usr or /opt, or pass --python)";
+                    why += " (" + python.describe() + " may not be reachable by an unprivileged "
+                            + "user; use one under /usr or /opt)";
                 }
                 return why.length() > 300 ? why.substring(0, 300) + "..." : why;
             }

@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * @param pid the process's pid as the run saw it (the tracer's events use the same pids)
  * @param frames the frames of the thread that runs the student's code (else the signalled one), most recent
  *     first; frames of the grader's tracer and those a forked child inherited from its parent are left out
+ * @param thread the thread's name, for a JVM's threads; empty for a Python process
+ * @param state the thread's state ({@code WAITING}, {@code RUNNABLE}), for a JVM's threads; else empty
  */
-public record StackDump(long pid, List<Frame> frames) {
+public record StackDump(long pid, List<Frame> frames, String thread, String state) {
 
     private static final Pattern FRAME = Pattern.compile("^\\s*File \"(.*)\", line (\\d+) in (.*)$");
     private static final Pattern FILE_NAME = Pattern.compile("stack-(\\d+)\\.txt");
@@ -30,6 +32,11 @@ public record StackDump(long pid, List<Frame> frames) {
 
     public StackDump {
         frames = List.copyOf(frames);
+    }
+
+    /** Make the stack of a Python process. */
+    public StackDump(long pid, List<Frame> frames) {
+        this(pid, frames, "", "");
     }
 
     /**

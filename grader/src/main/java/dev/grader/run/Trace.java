@@ -12,9 +12,15 @@ import java.util.List;
  * @param units units of work in child processes: a started Process's run or one pool task
  * @param mainOutput what the main process itself printed on stdout
  * @param problems lines of the trace the grader could not read, for diagnosis
+ * @param timeline the run laid out in time
+ * @param stacks the stack of each thread shortly before the time limit (a JVM's harness records them itself)
+ * @param keptAlive what kept a JVM alive after its {@code main} ended, or {@code null}
+ * @param tests the outcome of each instructor test that ran
+ * @param runCalls program lines where the student called a thread's {@code run()} instead of {@code start()}
  */
 public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
-        List<String> problems, List<Span> timeline) {
+        List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
+        List<TestOutcome> tests, List<Integer> runCalls) {
 
     public Trace {
         processes = List.copyOf(processes);
@@ -22,7 +28,40 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
         units = List.copyOf(units);
         problems = List.copyOf(problems);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        stacks = stacks == null ? List.of() : List.copyOf(stacks);
+        tests = tests == null ? List.of() : List.copyOf(tests);
+        runCalls = runCalls == null ? List.of() : List.copyOf(runCalls);
     }
+
+    /** Make a trace of a Python run. */
+    public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
+            List<String> problems, List<Span> timeline) {
+        this(processes, pools, units, mainOutput, problems, timeline, List.of(), null, List.of(), List.of());
+    }
+
+    /**
+     * Say what kept a JVM running once its {@code main} had returned: idle workers of executors never shut down.
+     *
+     * @param pools ids of the executors ({@link PoolRecord#id()}) never shut down
+     * @param threads names of the threads left
+     */
+    public record KeptAlive(List<String> pools, List<String> threads) {
+
+        public KeptAlive {
+            pools = List.copyOf(pools);
+            threads = List.copyOf(threads);
+        }
+    }
+
+    /**
+     * Hold the outcome of one instructor test.
+     *
+     * @param name {@code Class#method}, or the class for a failure before its tests ran
+     * @param display the test's display name
+     * @param status {@code passed}, {@code failed}, {@code aborted} or {@code skipped}
+     * @param message the failure's message, or {@code null}
+     */
+    public record TestOutcome(String name, String display, String status, String message) {}
 
     /** Make a trace without a timeline. */
     public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,

@@ -64,6 +64,10 @@ public final class TraceParser {
         Map<String, Pool> pools = new LinkedHashMap<>();
         Map<String, U> units = new LinkedHashMap<>();
         StringBuilder mainOut = new StringBuilder();
+        List<StackDump> stacks = new ArrayList<>();
+        List<Trace.TestOutcome> tests = new ArrayList<>();
+        List<Integer> runCalls = new ArrayList<>();
+        Trace.KeptAlive keptAlive = null;
         int lineNo = 0;
         for (String line : text.split("\n")) {
             lineNo++;
@@ -188,6 +192,21 @@ public final class TraceParser {
                         mainOut.append(piece);
                     }
                 }
+                case "proc_run_called" -> runCalls.add(nonZero(e.path("line").asInt()));
+                case "kept_alive" -> keptAlive = new Trace.KeptAlive(texts(e.path("pools")), texts(e.path("threads")));
+                case "stack" -> {
+                    List<StackDump.Frame> frames = new ArrayList<>();
+                    for (String f : texts(e.path("frames"))) {
+                        String[] parts = f.split("\\|", 3);
+                        if (parts.length == 3) {
+                            frames.add(new StackDump.Frame(parts[0], parseInt(parts[1]), parts[2]));
+                        }
+                    }
+                    stacks.add(new StackDump(e.path("tid").asLong(), frames, e.path("thread").asText(""),
+                            e.path("state").asText("")));
+                }
+                case "test" -> tests.add(new Trace.TestOutcome(e.path("name").asText(""), e.path("display").asText(""),
+                        e.path("status").asText(""), e.path("message").isNull() ? null : e.path("message").asText(null)));
                 default -> problem(problems, "trace line " + lineNo + " has an unknown event '" + shorten(ev) + "'");
             }
         }
@@ -195,7 +214,46 @@ public final class TraceParser {
             problems.add(0, forged + " trace line" + (forged == 1 ? " was" : "s were")
                     + " not written by the grader's tracer and " + (forged == 1 ? "was" : "were") + " ignored");
         }
-        return build(procs, pools, units, mainOut.toString(), problems, timeline(procs, units, first, last));
+        Trace t = build(procs, pools, units, mainOut.toString(), problems, timeline(procs, units, first, last));
+        if (keptAlive != null) {
+            List<String> ids = new ArrayList<>();
+            for (String raw : keptAlive.pools()) {
+                String id = poolIds(pools).get(raw);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            keptAlive = new Trace.KeptAlive(ids, keptAlive.threads());
+        }
+        return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(), t.timeline(), stacks,
+                keptAlive, tests, runCalls);
+    }
+
+    /** Return the id each pool gets in the trace handed on, by its id in the trace file. */
+    private static Map<String, String> poolIds(Map<String, Pool> pools) {
+        List<Map.Entry<String, Pool>> list = new ArrayList<>(pools.entrySet());
+        list.sort(Comparator.comparingInt(x -> x.getValue().order));
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.put(list.get(i).getKey(), "pool-" + (i + 1));
+        }
+        return out;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : list) {
+            out.add(n.asText(""));
+        }
+        return out;
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Lay the run out in time: each process from start to end, each task on its worker, joins and kills. */
@@ -208,7 +266,7 @@ public final class TraceParser {
         Map<Integer, String> laneOfPid = new HashMap<>();
         Map<String, Double> endOf = new HashMap<>();
         for (U u : units.values()) {
-            if ("process".equals(u.kind) && u.owner != null && u.tEnd > 0) {
+            if (("process".equals(u.kind) || "thread".equals(u.kind)) && u.owner != null && u.tEnd > 0) {
                 endOf.merge(u.owner, u.tEnd, Math::max);
             }
         }
@@ -278,7 +336,7 @@ public final class TraceParser {
             if (u.kind == null) {
                 continue;
             }
-            (u.kind.equals("process") ? process : tasks).add(u);
+            (u.kind.equals("process") || u.kind.equals("thread") ? process : tasks).add(u);
         }
         List<String> procOrder = processes.stream().map(ProcessRecord::id).toList();
         process.sort(Comparator.comparingInt((U u) -> {
@@ -291,7 +349,7 @@ public final class TraceParser {
         List<Unit> out = new ArrayList<>();
         for (U u : process) {
             String owner = u.owner == null ? null : procIds.get(u.owner);
-            out.add(new Unit(owner == null ? "process-?" : owner, "process", u.pid, owner, u.function, u.argument,
+            out.add(new Unit(owner == null ? "process-?" : owner, u.kind, u.pid, owner, u.function, u.argument,
                     u.stdout.toString(), u.stderr.toString(), u.error, u.finished));
         }
         n = 0;

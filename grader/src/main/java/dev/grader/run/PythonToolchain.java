@@ -1,0 +1,80 @@
+package dev.grader.run;
+
+import dev.grader.python.Bundled;
+import dev.grader.python.Interpreter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Run {@code main.py} with a Python interpreter and the grader's tracer on its path. */
+public final class PythonToolchain implements Toolchain {
+
+    private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py");
+
+    private final Interpreter python;
+    private final Path tracer;
+
+    /** Make the toolchain of an interpreter. */
+    public PythonToolchain(Interpreter python) {
+        this.python = python;
+        this.tracer = Bundled.directory("tracer", TRACER_FILES);
+    }
+
+    @Override
+    public Path executable() {
+        return python.executable();
+    }
+
+    @Override
+    public List<Path> homes() {
+        List<Path> all = new ArrayList<>(python.homes());
+        if (python.executable().getParent() != null) {
+            all.add(python.executable().getParent());
+        }
+        return all;
+    }
+
+    @Override
+    public Path support() {
+        return tracer;
+    }
+
+    @Override
+    public List<String> probe(Path work, String support) throws IOException {
+        Files.writeString(work.resolve("main.py"), "print(1 + 1)\n");
+        return List.of("main.py");
+    }
+
+    @Override
+    public List<String> arguments(RunSpec spec, List<String> seen) {
+        return List.of("main.py");
+    }
+
+    @Override
+    public Map<String, String> environment(RunSpec spec, List<String> seen) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("PYTHONIOENCODING", "utf-8");
+        env.put("OPENBLAS_NUM_THREADS", "1");
+        env.put("PYTHONPATH", seen.get(2));
+        env.put("GRADER_MAIN", seen.get(0) + "/main.py");
+        if (spec.startMethod() != null) {
+            env.put("GRADER_START_METHOD", spec.startMethod());
+        }
+        return env;
+    }
+
+    @Override
+    public boolean signalStacks() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "the Python interpreter " + python.executable();
+    }
+}
