@@ -62,6 +62,20 @@ public final class JavaCompilation {
      * @throws IllegalStateException when this JVM has no compiler (a JRE without javac)
      */
     public static Result compile(Map<String, String> sources, Path out, int release) throws IOException {
+        return compile(sources, out, release, List.of());
+    }
+
+    /**
+     * Compile sources against a class path.
+     *
+     * @param sources file name to source text
+     * @param out the folder for the class files
+     * @param release the Java release to compile for
+     * @param classPath folders and jars the sources may use
+     * @return whether it compiled, and every message at its file and line
+     */
+    public static Result compile(Map<String, String> sources, Path out, int release, List<Path> classPath)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("this Java runtime has no compiler: run the grader on a JDK");
@@ -73,6 +87,7 @@ public final class JavaCompilation {
         boolean ok;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
             StringWriter log = new StringWriter();
             ok = javac.getTask(log, files, diagnostics, List.of("--release", Integer.toString(release), "-Xlint:none",
                     "-proc:none", "-encoding", "UTF-8"), null, units).call();

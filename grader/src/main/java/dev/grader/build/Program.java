@@ -1,6 +1,7 @@
 package dev.grader.build;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Hold a runnable program made from one code answer: prelude from earlier cells plus the answer.
@@ -14,10 +15,43 @@ import java.util.List;
  * @param syntaxError the first syntax error of the answer, or {@code null} when it compiles
  */
 public record Program(String questionId, String source, List<Origin> origins, String file, int answerStart,
-        String stdin, SyntaxProblem syntaxError) {
+        String stdin, SyntaxProblem syntaxError, Jvm jvm) {
 
     public Program {
         origins = List.copyOf(origins);
+    }
+
+    /** Make a Python program. */
+    public Program(String questionId, String source, List<Origin> origins, String file, int answerStart, String stdin,
+            SyntaxProblem syntaxError) {
+        this(questionId, source, origins, file, answerStart, stdin, syntaxError, null);
+    }
+
+    /** Return true for a Java program (compiled classes run in a JVM). */
+    public boolean isJava() {
+        return jvm != null;
+    }
+
+    /**
+     * Hold what a Java answer runs: its compiled (and instrumented) classes and, when the rubric attaches them,
+     * the instructor's compiled tests.
+     *
+     * @param mainClass the binary name of the class whose {@code main} runs
+     * @param classes class files by path ({@code pkg/Q3.class})
+     * @param units for each compiled source file's name, the program line its line 1 maps to, minus one
+     * @param tests the instructor's test class files by path, empty when the question has none
+     * @param testClasses binary names of the test classes to run
+     * @param testProblem why the tests could not be compiled against the answer, or {@code null}
+     */
+    public record Jvm(String mainClass, Map<String, byte[]> classes, Map<String, Integer> units,
+            Map<String, byte[]> tests, List<String> testClasses, String testProblem) {
+
+        public Jvm {
+            classes = java.util.Map.copyOf(classes);
+            units = java.util.Map.copyOf(units);
+            tests = java.util.Map.copyOf(tests);
+            testClasses = List.copyOf(testClasses);
+        }
     }
 
     /** Return the student's line for a 1-based program line, or 0 when the line is the grader's. */
@@ -53,6 +87,9 @@ public record Program(String questionId, String source, List<Origin> origins, St
         public String describe() {
             if (line <= 0) {
                 return "an unknown line";
+            }
+            if (file.endsWith(".java")) {
+                return file.substring(file.lastIndexOf('/') + 1) + " line " + line;
             }
             int cell = file.lastIndexOf(" cell ");
             return cell >= 0 ? file.substring(cell + 1) + ", line " + line : "line " + line;

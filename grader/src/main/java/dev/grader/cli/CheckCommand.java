@@ -11,6 +11,7 @@ import dev.grader.report.ReportWriter;
 import dev.grader.report.TextReport;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.LocalRunner;
+import dev.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,11 +65,16 @@ final class CheckCommand implements Callable<Integer> {
         if (rubric == null) {
             return Main.USAGE;
         }
-        Interpreter python = options.probePython(err);
-        if (python == null) {
+        boolean java = rubric.language().equals("java");
+        Interpreter python = java ? null : options.probePython(err);
+        if (python == null && !java) {
             return Main.ENVIRONMENT;
         }
-        LocalRunner runner = options.runner(python, err);
+        Toolchain toolchain = options.toolchain(rubric, python, err);
+        if (toolchain == null) {
+            return Main.ENVIRONMENT;
+        }
+        LocalRunner runner = options.runner(toolchain, err);
         if (runner == null) {
             return Main.ENVIRONMENT;
         }

@@ -9,6 +9,7 @@ import dev.grader.report.Formats;
 import dev.grader.report.ReportWriter;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.LocalRunner;
+import dev.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -116,12 +117,17 @@ final class GradeCommand implements Callable<Integer> {
         if (rubric == null) {
             return Main.USAGE;
         }
-        Interpreter python = options.probePython(err);
-        if (python == null) {
+        boolean java = rubric.language().equals("java");
+        Interpreter python = java ? null : options.probePython(err);
+        if (python == null && !java) {
+            return Main.ENVIRONMENT;
+        }
+        Toolchain toolchain = options.toolchain(rubric, python, err);
+        if (toolchain == null) {
             return Main.ENVIRONMENT;
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        LocalRunner runner = options.runner(python, err);
+        LocalRunner runner = options.runner(toolchain, err);
         if (runner == null) {
             return Main.ENVIRONMENT;
         }

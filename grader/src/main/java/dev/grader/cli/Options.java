@@ -2,12 +2,16 @@ package dev.grader.cli;
 
 import dev.grader.python.Interpreter;
 import dev.grader.run.Limits;
+import dev.grader.run.JvmToolchain;
 import dev.grader.run.LocalRunner;
+import dev.grader.run.PythonToolchain;
+import dev.grader.run.Toolchain;
 import dev.grader.run.Sandbox;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricException;
 import dev.grader.rubric.RubricLoader;
 import java.io.PrintWriter;
+import javax.tools.ToolProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,8 +143,8 @@ final class Options {
      * Make the runner in the best layer allowed, printing the warning of a weak layer; return null (after
      * saying why) when the layer is below the one required.
      */
-    LocalRunner runner(Interpreter python, PrintWriter err) {
-        LocalRunner runner = new LocalRunner(python, null, Sandbox.Layer.of(isolation));
+    LocalRunner runner(Toolchain toolchain, PrintWriter err) {
+        LocalRunner runner = new LocalRunner(toolchain, null, Sandbox.Layer.of(isolation));
         Sandbox s = runner.sandbox();
         if (requireIsolation != null && !s.layer().atLeast(Sandbox.Layer.of(requireIsolation))) {
             err.println("Runs would get the '" + s.layer().label() + "' layer, below the required '" + requireIsolation
@@ -173,6 +177,24 @@ final class Options {
             }
             return null;
         }
+    }
+
+    /**
+     * Return what a rubric's programs run with: the Python interpreter, or for a Java rubric the JVM the grader
+     * runs on (which must be a JDK: answers are compiled in the grader); print why and return null when unusable.
+     *
+     * @param python the probed interpreter of a Python rubric, unused for a Java one
+     */
+    Toolchain toolchain(Rubric rubric, Interpreter python, PrintWriter err) {
+        if (!rubric.language().equals("java")) {
+            return new PythonToolchain(python);
+        }
+        if (ToolProvider.getSystemJavaCompiler() == null) {
+            err.println("The Java track compiles answers in the grader: run the grader on a JDK, not a JRE ("
+                    + System.getProperty("java.home") + " has no compiler).");
+            return null;
+        }
+        return new JvmToolchain();
     }
 
     /** Probe the interpreter, printing why it is unusable; return null then. */

@@ -12,10 +12,14 @@ import java.util.stream.Stream;
  * Find the submissions under the paths given on the command line.
  *
  * <p>A file given is one submission; a folder given contributes each of its first-level files and
- * folders as one submission. Hidden entries and {@code __pycache__} are skipped. A path that does not
+ * folders as one submission. Hidden entries, {@code __pycache__} and sub-folders holding a {@code .batch} file (a batch
+ * of their own) are skipped. A path that does not
  * exist is still returned, so that it gets a row saying so.
  */
 public final class SubmissionFinder {
+
+    /** A file that makes a sub-folder a batch of its own, which a batch of the folder above skips. */
+    public static final String BATCH = ".batch";
 
     private SubmissionFinder() {}
 
@@ -25,7 +29,7 @@ public final class SubmissionFinder {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.list(in)) {
-                    s.filter(p -> !skipped(p)).forEach(found::add);
+                    s.filter(p -> !skipped(p) && !Files.isRegularFile(p.resolve(BATCH))).forEach(found::add);
                 } catch (IOException e) {
                     found.add(in);
                 }

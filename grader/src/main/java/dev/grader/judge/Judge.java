@@ -1,5 +1,6 @@
 package dev.grader.judge;
 
+import dev.grader.analyse.Catalogue;
 import dev.grader.analyse.Finding;
 import dev.grader.analyse.Severity;
 import dev.grader.build.Program;
@@ -45,6 +46,17 @@ public final class Judge {
      */
     public QuestionResult judge(Question question, Answer answer, Program program, RunResult run,
             List<Finding> findings) {
+        return judge(question, answer, program, run, findings, null);
+    }
+
+    /**
+     * Judge one question of the Java track, with the run of the instructor's tests.
+     *
+     * @param findings the misuse the analysis found in the answer's code
+     * @param tests the run of the question's instructor tests, or {@code null} when it has none or was not run
+     */
+    public QuestionResult judge(Question question, Answer answer, Program program, RunResult run,
+            List<Finding> findings, RunResult tests) {
         List<Note> notes = new ArrayList<>(answer.notes());
         String kind = question.kind() == Question.Kind.CODE ? "code" : "prose";
         String prose = proseOf(question, answer);
@@ -62,7 +74,7 @@ public final class Judge {
         if (program == null) {
             status = question.kind() == Question.Kind.CODE ? "no_code" : "answered";
         } else if (program.syntaxError() != null) {
-            status = "syntax_error";
+            status = program.isJava() ? "compile_error" : "syntax_error";
         } else if (run == null) {
             status = "not_run";
         } else if (run.error() != null) {
@@ -71,7 +83,7 @@ public final class Judge {
             status = "limit";
         } else if (missingModule(run.stderr()) != null) {
             status = "environment";
-        } else if (run.timedOut()) {
+        } else if (run.timedOut() || keptAlive(run) != null) {
             status = "timeout";
         } else if (run.exitCode() != 0) {
             status = "crashed";
@@ -79,10 +91,16 @@ public final class Judge {
             status = "ran";
         }
         RunSummary summary = run == null ? null : summarise(program, run);
+        Trace.KeptAlive alive = keptAlive(run);
+        if (alive != null) {
+            findings = new ArrayList<>(findings);
+            findings.addAll(keptAliveFindings(program, run.trace(), alive));
+        }
         List<CheckResult> checks = new ArrayList<>();
         for (Check c : question.checks()) {
             checks.add(c.type().equals("no_findings") && program != null && program.syntaxError() == null
-                    ? noFindings(c, findings) : decide(question, c, prose, program, run, summary));
+                    ? noFindings(c, findings) : c.type().equals("junit") ? junit(c, program, tests)
+                    : decide(question, c, prose, program, run, summary));
         }
         double points = checks.stream().mapToDouble(CheckResult::points).sum();
         return new QuestionResult(question.id(), question.title(), kind, status, answer.how(), points,
@@ -99,9 +117,10 @@ public final class Judge {
         if (program.syntaxError() != null) {
             Program.SyntaxProblem e = program.syntaxError();
             String where = e.line() > 0 ? " at " + e.origin().describe() : "";
+            String kind = program.isJava() ? "compile error" : "SyntaxError";
             if (c.type().equals("runs")) {
-                return result(c, Verdict.FAIL, "The code does not compile: SyntaxError" + where + ": " + e.message(),
-                        List.of("SyntaxError" + where + ": " + e.message()));
+                return result(c, Verdict.FAIL, "The code does not compile: " + kind + where + ": " + e.message(),
+                        List.of(kind + where + ": " + e.message()));
             }
             return result(c, Verdict.SKIPPED, "Not checked: the code does not compile.", List.of());
         }
@@ -126,19 +145,19 @@ public final class Judge {
         switch (c.type()) {
             case "runs":
                 return runs(c, program, run, summary);
-            case "process_started":
+            case "process_started", "thread_started":
                 return processStarted(c, program, t);
-            case "process_joined":
+            case "process_joined", "thread_joined":
                 return processJoined(c, program, t);
-            case "pool_created":
+            case "pool_created", "executor_created":
                 return poolCreated(c, program, t);
-            case "pool_used":
+            case "pool_used", "executor_used":
                 return poolUsed(c, program, t);
-            case "pool_closed":
+            case "pool_closed", "executor_shutdown":
                 return poolClosed(c, program, t);
-            case "processes_started":
-                return processesStarted(c, t);
-            case "children_print":
+            case "processes_started", "threads_started":
+                return processesStarted(c, t, program.isJava());
+            case "children_print", "workers_print":
                 return childrenPrint(c, t);
             case "distinct_outputs":
                 return distinctOutputs(c, t);
@@ -192,13 +211,19 @@ public final class Judge {
     }
 
     private CheckResult runs(Check c, Program program, RunResult run, RunSummary summary) {
-        if (run.succeeded()) {
+        if (run.succeeded() && keptAlive(run) == null) {
             return result(c, Verdict.PASS, passText(c, "The program ran to completion."),
                     List.of("exit code 0 after " + run.wallMillis() + " ms"));
         }
         List<String> evidence = new ArrayList<>();
         String why;
-        if (run.timedOut()) {
+        Trace.KeptAlive alive = keptAlive(run);
+        if (alive != null) {
+            why = "The program never exits: main returned, but the worker threads of an ExecutorService that was "
+                    + "never shut down keep the JVM alive. Call shutdown() (then awaitTermination) when all tasks "
+                    + "are submitted.";
+            evidence.add(keptAliveText(program, run.trace(), alive));
+        } else if (run.timedOut()) {
             why = "The program did not finish within the time limit and was stopped; a process may be waiting "
                     + "forever (a join() on a blocked child, a Pipe never closed, a pool never closed).";
             evidence.add("stopped after " + run.wallMillis() + " ms (time limit)");
@@ -221,12 +246,19 @@ public final class Judge {
         List<ProcessRecord> mine = studentStarted(t);
         if (mine.isEmpty()) {
             List<String> evidence = new ArrayList<>();
+            for (int line : t.runCalls()) {
+                evidence.add("run() called at " + at(program, line) + " instead of start(): the work ran in the "
+                        + "calling thread, no new thread was started");
+            }
             for (ProcessRecord p : t.processes()) {
                 if (!p.poolWorker()) {
                     evidence.add(p.name() + " created at " + at(program, p.createdLine()) + " but never started");
                 }
             }
-            if (evidence.isEmpty()) {
+            if (evidence.isEmpty() && program.isJava()) {
+                evidence.add(t.pools().isEmpty() ? "no Thread or child process was started"
+                        : "only executor workers ran: no Thread was started by the answer");
+            } else if (evidence.isEmpty()) {
                 evidence.add(t.pools().isEmpty() ? "no multiprocessing.Process was created"
                         : "only pool workers ran: no Process was created by the answer");
             }
@@ -310,12 +342,15 @@ public final class Judge {
                 : result(c, Verdict.FAIL, failText(c, "A pool was never closed."), evidence);
     }
 
-    private CheckResult processesStarted(Check c, Trace t) {
+    private CheckResult processesStarted(Check c, Trace t, boolean java) {
         int min = c.intParam("min", 4);
         int mine = studentStarted(t).size();
         int workers = (int) t.processes().stream().filter(p -> p.poolWorker() && p.started()).count();
         int total = mine + workers;
-        String evidence = total + " child process" + (total == 1 ? "" : "es") + " started (" + mine
+        String evidence = java ? total + " thread" + (total == 1 ? "" : "s") + " or child process"
+                + (total == 1 ? "" : "es") + " started (" + mine + " by the answer, " + workers + " executor worker"
+                + (workers == 1 ? "" : "s") + "); at least " + min + " needed"
+                : total + " child process" + (total == 1 ? "" : "es") + " started (" + mine
                 + " by the answer, " + workers + " pool worker" + (workers == 1 ? "" : "s") + "); at least " + min
                 + " needed";
         return total >= min ? result(c, Verdict.PASS, passText(c, "Enough processes were started."), List.of(evidence))
@@ -381,9 +416,75 @@ public final class Judge {
         for (Unit u : t.units()) {
             units.add(new RunSummary.UnitOutput(unitLabel(u), u.kind(), u.stdout(), u.error()));
         }
-        String error = run.exitCode() != 0 && !run.timedOut() ? lastException(program, run.stderr()) : null;
+        String error = run.exitCode() != 0 && !run.timedOut() ? program.isJava() ? javaException(program, run.stderr())
+                : lastException(program, run.stderr()) : null;
         return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units,
-                run.limit(), hangs(program, run, t), t.timeline());
+                run.limit(), program.isJava() ? javaHangs(program, run) : hangs(program, run, t), t.timeline());
+    }
+
+    private static final Pattern JAVA_UNCAUGHT = Pattern.compile("^Exception in thread \"main\" (.*)$");
+    private static final Pattern JAVA_FRAME = Pattern.compile("^\\s*at (\\S+)\\(([^:()]+\\.java):(\\d+)\\)");
+
+    /** Find the exception that ended a Java program's main, at the student's line. */
+    static String javaException(Program program, String stderr) {
+        String[] lines = stderr.split("\\R");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            Matcher m = JAVA_UNCAUGHT.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            for (int k = i + 1; k < lines.length; k++) {
+                Matcher f = JAVA_FRAME.matcher(lines[k]);
+                if (f.find()) {
+                    int line = javaLine(program, f.group(2), Integer.parseInt(f.group(3)));
+                    if (line > 0 && program.fileLine(line) > 0) {
+                        return m.group(1) + " (" + program.location(line) + ")";
+                    }
+                } else if (!lines[k].startsWith("\t") && !lines[k].startsWith(" ")) {
+                    break;
+                }
+            }
+            return m.group(1);
+        }
+        return null;
+    }
+
+    /** Return the program line of a line of one of a Java program's source files, 0 when it is not the student's. */
+    private static int javaLine(Program program, String file, int line) {
+        Integer offset = program.jvm() == null ? null : program.jvm().units().get(file);
+        return offset == null || line <= 0 ? 0 : offset + line;
+    }
+
+    /** Say where each thread of a Java program waited when the time limit stopped it. */
+    static List<RunSummary.Hang> javaHangs(Program program, RunResult run) {
+        List<RunSummary.Hang> out = new ArrayList<>();
+        String[] src = program.source().split("\n", -1);
+        for (StackDump d : run.stacks()) {
+            List<String> frames = new ArrayList<>();
+            String studentAt = null;
+            for (StackDump.Frame f : d.frames()) {
+                int line = javaLine(program, f.file(), f.line());
+                if (line > 0 && program.fileLine(line) > 0) {
+                    String code = line <= src.length ? src[line - 1].strip() : "";
+                    String at = program.location(line);
+                    frames.add(at + " in " + f.function() + (code.isEmpty() ? "" : ": " + code));
+                    if (studentAt == null) {
+                        studentAt = at + (code.isEmpty() ? "" : " (" + code + ")");
+                    }
+                } else {
+                    frames.add(f.function() + (f.file().isEmpty() ? "" : " (" + f.file() + ":" + f.line() + ")"));
+                }
+            }
+            if (studentAt == null || d.frames().isEmpty()) {
+                continue;
+            }
+            StackDump.Frame top = d.frames().get(0);
+            boolean own = javaLine(program, top.file(), top.line()) > 0;
+            String waiting = own ? "running " + studentAt : (d.state().isEmpty() ? "" : d.state() + " in ")
+                    + top.function() + "(), called from " + studentAt;
+            out.add(new RunSummary.Hang("thread " + d.thread(), waiting, frames));
+        }
+        return out;
     }
 
     /** Say where each process was blocked at the time limit, at the student's lines. */
@@ -525,8 +626,96 @@ public final class Judge {
     }
 
     private static String unitLabel(Unit u) {
-        String call = shortName(u.function()) + "(" + (u.argument() == null ? "" : u.argument()) + ")";
+        if (u.kind().equals("thread")) {
+            return "thread " + u.argument() + (u.function().isBlank() ? "" : " (" + shortName(u.function()) + ")");
+        }
+        String arg = u.argument() == null ? "" : u.argument();
+        String call = arg.isEmpty() && u.function().contains(" ") ? u.function()
+                : shortName(u.function()) + "(" + arg + ")";
         return u.kind().equals("process") ? "process " + call : "pool task " + call;
+    }
+
+    /** Return what kept a JVM alive after main, or null. */
+    private static Trace.KeptAlive keptAlive(RunResult run) {
+        return run == null || run.trace() == null || run.error() != null || run.limit() != null ? null
+                : run.trace().keptAlive();
+    }
+
+    private static String keptAliveText(Program program, Trace t, Trace.KeptAlive alive) {
+        List<String> pools = new ArrayList<>();
+        for (PoolRecord p : t.pools()) {
+            if (alive.pools().contains(p.id())) {
+                pools.add(p.kind() + " created at " + at(program, p.line()));
+            }
+        }
+        return "main returned; still alive: " + String.join(", ", alive.threads())
+                + (pools.isEmpty() ? "" : " (workers of " + String.join(", ", pools) + ", never shut down)");
+    }
+
+    private static List<Finding> keptAliveFindings(Program program, Trace t, Trace.KeptAlive alive) {
+        List<Finding> out = new ArrayList<>();
+        for (PoolRecord p : t.pools()) {
+            if (alive.pools().contains(p.id())) {
+                out.add(new Finding(Catalogue.EXECUTOR_KEEPS_JVM_ALIVE.id(), Severity.ERROR, program.origin(p.line()),
+                        "The program never exits: the executor made here was never shut down, and once main returned "
+                                + "its idle worker threads kept the JVM alive. Call shutdown() when all tasks are "
+                                + "submitted, then awaitTermination(...)."));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Finding(Catalogue.EXECUTOR_KEEPS_JVM_ALIVE.id(), Severity.ERROR, Program.Origin.NONE,
+                    "The program never exits: idle executor workers (" + String.join(", ", alive.threads())
+                            + ") kept the JVM alive after main returned. Shut every executor down."));
+        }
+        return out;
+    }
+
+    /** Judge one instructor test: pass when it passed in the sandboxed JVM, its failure message as feedback. */
+    private CheckResult junit(Check c, Program program, RunResult tests) {
+        String name = c.stringParam("test", "");
+        if (program == null) {
+            return result(c, Verdict.FAIL, failText(c, "No code was found in the answer."), List.of());
+        }
+        if (program.syntaxError() != null) {
+            return result(c, Verdict.SKIPPED, "Not tested: the code does not compile.", List.of());
+        }
+        if (program.jvm() != null && program.jvm().testProblem() != null) {
+            return result(c, Verdict.FAIL, failText(c, "The test could not run: " + program.jvm().testProblem() + "."),
+                    List.of(program.jvm().testProblem()));
+        }
+        if (tests == null) {
+            return result(c, Verdict.SKIPPED, "Not tested: the tests were not run.", List.of());
+        }
+        if (tests.error() != null) {
+            return result(c, Verdict.ERROR, "The grader could not run the tests: " + tests.error(), List.of(tests.error()));
+        }
+        if (tests.limit() != null) {
+            return result(c, Verdict.ERROR, "Not tested: the tests were stopped at a limit (" + tests.limit() + ").",
+                    List.of(tests.limit()));
+        }
+        Trace t = tests.trace() == null ? Trace.empty() : tests.trace();
+        String cls = name.contains("#") ? name.substring(0, name.indexOf('#')) : name;
+        for (Trace.TestOutcome o : t.tests()) {
+            boolean same = o.name().equals(name) || o.name().endsWith("." + name);
+            if (same && o.status().equals("passed")) {
+                return result(c, Verdict.PASS, passText(c, "The test " + o.display() + " passed."),
+                        List.of(name + " passed"));
+            }
+            if (same) {
+                String msg = o.message() == null ? o.status() : o.message();
+                return result(c, Verdict.FAIL, (c.failFeedback().isBlank() ? "" : c.failFeedback() + " ") + "The test "
+                        + o.display() + " " + o.status() + ": " + msg, List.of(name + " " + o.status() + ": " + msg));
+            }
+        }
+        for (Trace.TestOutcome o : t.tests()) {
+            if (o.name().equals(cls) || o.name().endsWith("." + cls)) {
+                String msg = o.message() == null ? o.status() : o.message();
+                return result(c, Verdict.FAIL, failText(c, "The test class " + cls + " failed before its tests ran: "
+                        + msg), List.of(cls + " " + o.status() + ": " + msg));
+            }
+        }
+        String why = tests.timedOut() ? "the tests did not finish within the time limit" : "the test did not run";
+        return result(c, Verdict.FAIL, failText(c, "The test " + name + " did not run: " + why + "."), List.of(why));
     }
 
     private static String describeTarget(ProcessRecord p) {

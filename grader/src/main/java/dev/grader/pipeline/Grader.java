@@ -1,10 +1,14 @@
 package dev.grader.pipeline;
 
 import dev.grader.analyse.Finding;
+import dev.grader.analyse.java.JavaAnalyzer;
 import dev.grader.analyse.python.PythonAnalyzer;
+import dev.grader.build.JavaProgramBuilder;
 import dev.grader.build.Program;
 import dev.grader.build.ProgramBuilder;
+import dev.grader.ingest.Cell;
 import dev.grader.ingest.Ingestor;
+import dev.grader.ingest.JavaIngestor;
 import dev.grader.ingest.Note;
 import dev.grader.ingest.Submission;
 import dev.grader.ingest.SubmissionFinder;
@@ -22,6 +26,7 @@ import dev.grader.run.RunSpec;
 import dev.grader.run.Runner;
 import dev.grader.run.WorkerPool;
 import dev.grader.segment.Answer;
+import dev.grader.segment.JavaSegmenter;
 import dev.grader.segment.Segmenter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,15 +59,21 @@ public final class Grader implements AutoCloseable {
     private final Segmenter segmenter;
     private final ProgramBuilder builder;
     private static final String SPAWN = "#spawn";
+    private static final String TESTS = "#tests";
     private final Judge judge = new Judge();
     private final PythonAnalyzer analyzer;
+    private final boolean java;
+    private final JavaIngestor javaIngestor = new JavaIngestor();
+    private final JavaSegmenter javaSegmenter;
+    private final JavaProgramBuilder javaBuilder = new JavaProgramBuilder(17);
+    private final JavaAnalyzer javaAnalyzer = new JavaAnalyzer();
 
     /**
      * Make a grader for one rubric.
      *
      * @param rubric the rubric
-     * @param python the interpreter students' programs run with
-     * @param runner how programs are run
+     * @param python the interpreter students' programs run with; {@code null} for a Java rubric
+     * @param runner how programs are run (with a JVM toolchain for a Java rubric)
      * @param jobs how many programs run at once
      */
     public Grader(Rubric rubric, Interpreter python, Runner runner, int jobs) throws IOException {
@@ -70,9 +81,18 @@ public final class Grader implements AutoCloseable {
         this.python = python;
         this.runner = runner;
         this.jobs = Math.max(1, jobs);
+        this.java = rubric.language().equals("java");
+        this.javaSegmenter = new JavaSegmenter(rubric.questions());
+        this.segmenter = new Segmenter(rubric.questions());
+        if (java) {
+            this.helper = null;
+            this.ingestor = null;
+            this.builder = null;
+            this.analyzer = null;
+            return;
+        }
         this.helper = PythonHelper.start(python);
         this.ingestor = new Ingestor(helper);
-        this.segmenter = new Segmenter(rubric.questions());
         HelperSource source = new HelperSource(helper);
         this.builder = new ProgramBuilder(source, Magics::neutralise);
         this.analyzer = new PythonAnalyzer(source);
@@ -110,7 +130,18 @@ public final class Grader implements AutoCloseable {
         for (Prepared p : prepared) {
             for (Map.Entry<String, Program> e : p.programs.entrySet()) {
                 Program program = e.getValue();
-                if (program != null && program.syntaxError() == null) {
+                if (program != null && program.syntaxError() == null && program.isJava()) {
+                    Program.Jvm jvm = program.jvm();
+                    specs.add(new RunSpec(p.key(e.getKey()), "", program.stdin(), rubric.limits(), null, jvm.classes(),
+                            List.of("main", jvm.mainClass())));
+                    if (!jvm.testClasses().isEmpty()) {
+                        Map<String, byte[]> files = new LinkedHashMap<>(jvm.classes());
+                        files.putAll(jvm.tests());
+                        List<String> args = new ArrayList<>(List.of("test"));
+                        args.addAll(jvm.testClasses());
+                        specs.add(new RunSpec(p.key(e.getKey()) + TESTS, "", "", rubric.limits(), null, files, args));
+                    }
+                } else if (program != null && program.syntaxError() == null) {
                     specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.limits(),
                             rubric.startMethod()));
                     if (rubric.spawnCheck() && !"spawn".equals(rubric.startMethod())) {
@@ -138,7 +169,8 @@ public final class Grader implements AutoCloseable {
         }
         results.sort(Comparator.comparing(SubmissionResult::id));
         return new BatchResult(rubric.assignment(), rubric.title(), rubric.version(), rubric.source(), version(),
-                runner.isolation(), python.describe(), Instant.now(), results);
+                runner.isolation(), java ? "Java " + Runtime.version().feature() : python.describe(), Instant.now(),
+                results);
     }
 
     private RunResult runSafely(RunSpec spec) {
@@ -152,9 +184,12 @@ public final class Grader implements AutoCloseable {
     private Prepared prepare(Path path) {
         String id = idOf(path);
         try {
-            Submission s = ingestor.read(path);
+            Submission s = java ? javaIngestor.read(path) : ingestor.read(path);
             if (s.problem() != null) {
                 return new Prepared(s, List.of(), Map.of(), Map.of(), Map.of(), null);
+            }
+            if (java) {
+                return prepareJava(s);
             }
             List<Answer> answers = segmenter.segment(s);
             Map<String, Program> programs = new LinkedHashMap<>();
@@ -186,6 +221,34 @@ public final class Grader implements AutoCloseable {
         }
     }
 
+    private Prepared prepareJava(Submission s) {
+        List<Answer> answers = javaSegmenter.segment(s);
+        Map<String, Program> programs = new LinkedHashMap<>();
+        Map<String, List<Note>> notes = new LinkedHashMap<>();
+        Map<String, List<Finding>> findings = new LinkedHashMap<>();
+        for (Answer a : answers) {
+            Question q = rubric.question(a.questionId()).orElseThrow();
+            if (q.kind() != Question.Kind.CODE || !a.found()) {
+                continue;
+            }
+            String stdin = q.stdin() != null ? q.stdin() : rubric.stdin();
+            ProgramBuilder.Built built = javaBuilder.build(a, q.number(), stdin, q.tests());
+            programs.put(q.id(), built.program());
+            notes.put(q.id(), new ArrayList<>(built.notes()));
+            List<Finding> found = new ArrayList<>();
+            for (Cell c : a.codeCells()) {
+                for (Finding f : javaAnalyzer.analyse(c.source(), c.file())) {
+                    // a shared file's findings belong to the question whose lines they are on, or to none
+                    if (f.line() > 0 && c.fileLine(f.line()) > 0) {
+                        found.add(f);
+                    }
+                }
+            }
+            findings.put(q.id(), found);
+        }
+        return new Prepared(s, answers, programs, notes, findings, null);
+    }
+
     private SubmissionResult finish(Prepared p, Map<String, RunResult> runs) {
         Submission s = p.submission;
         if (s.problem() != null) {
@@ -203,7 +266,8 @@ public final class Grader implements AutoCloseable {
                 Question q = rubric.question(a.questionId()).orElseThrow();
                 Program program = p.programs.get(q.id());
                 RunResult run = program == null ? null : runs.get(p.key(q.id()));
-                QuestionResult r = judge.judge(q, a, program, run, p.findings.getOrDefault(q.id(), List.of()));
+                QuestionResult r = judge.judge(q, a, program, run, p.findings.getOrDefault(q.id(), List.of()),
+                        program == null ? null : runs.get(p.key(q.id()) + TESTS));
                 List<Note> extra = new ArrayList<>(p.notes.getOrDefault(q.id(), List.of()));
                 String spawn = program == null ? null
                         : Judge.spawnBreakage(program, run, runs.get(p.key(q.id()) + SPAWN));
@@ -255,7 +319,9 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public void close() {
-        helper.close();
+        if (helper != null) {
+            helper.close();
+        }
     }
 
     /** Hold one submission between reading and judging. */

@@ -1,6 +1,7 @@
 package dev.grader.rubric;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Describe one question of a rubric and how it is graded.
@@ -16,13 +17,21 @@ import java.util.List;
  *     {@code pool}, {@code processes4}, or empty
  * @param stdin standard input for this question's program, or {@code null} for the rubric's default
  * @param checks the checks, in order
+ * @param tests the instructor's JUnit 5 test files of a Java question, by name relative to the rubric
  */
 public record Question(String id, int number, String title, String text, Kind kind, List<String> patterns,
-        String detect, String stdin, List<Check> checks) {
+        String detect, String stdin, List<Check> checks, Map<String, String> tests) {
 
     public Question {
         patterns = List.copyOf(patterns);
         checks = List.copyOf(checks);
+        tests = tests == null ? Map.of() : Map.copyOf(tests);
+    }
+
+    /** Make a question without instructor tests. */
+    public Question(String id, int number, String title, String text, Kind kind, List<String> patterns,
+            String detect, String stdin, List<Check> checks) {
+        this(id, number, title, text, kind, patterns, detect, stdin, checks, Map.of());
     }
 
     /** Return the points of all the question's checks. */

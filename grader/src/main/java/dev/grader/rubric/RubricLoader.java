@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -42,7 +43,16 @@ public final class RubricLoader {
             Map.entry("children_print", Set.of()),
             Map.entry("distinct_outputs", Set.of("count")),
             Map.entry("output_matches", Set.of("regex")),
-            Map.entry("no_findings", Set.of("rules", "severity")));
+            Map.entry("no_findings", Set.of("rules", "severity")),
+            // the Java track's names for the same checks: threads for processes, executors for pools
+            Map.entry("thread_started", Set.of()),
+            Map.entry("thread_joined", Set.of()),
+            Map.entry("executor_created", Set.of()),
+            Map.entry("executor_used", Set.of()),
+            Map.entry("executor_shutdown", Set.of()),
+            Map.entry("threads_started", Set.of("min")),
+            Map.entry("workers_print", Set.of()),
+            Map.entry("junit", Set.of("test")));
 
     private static final Set<String> TOP_KEYS = Set.of("assignment", "title", "language", "version", "defaults",
             "questions");
@@ -51,7 +61,7 @@ public final class RubricLoader {
     /** Start methods a rubric or the command line may ask for. */
     public static final Set<String> START_METHODS = Set.of("fork", "spawn", "forkserver");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "number", "title", "text", "kind", "patterns",
-            "detect", "stdin", "checks");
+            "detect", "stdin", "checks", "tests");
     private static final Set<String> CHECK_KEYS = Set.of("check", "id", "points", "pass", "fail");
     private static final Set<String> DETECTS = Set.of("", "process", "pool", "processes4");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
@@ -59,9 +69,16 @@ public final class RubricLoader {
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
+    /** Reads a file named relative to the rubric (instructor tests); returns null when it cannot. */
+    private final Function<String, String> files;
 
     private RubricLoader(String source) {
+        this(source, name -> null);
+    }
+
+    private RubricLoader(String source, Function<String, String> files) {
         this.source = source;
+        this.files = files;
     }
 
     /** Load and validate a rubric file. */
@@ -70,7 +87,14 @@ public final class RubricLoader {
             throw new RubricException(List.of(file + ": rubric file not found"));
         }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new RubricLoader(file.toString()).read(r);
+            Path dir = file.toAbsolutePath().getParent();
+            return new RubricLoader(file.toString(), name -> {
+                try {
+                    return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+                } catch (IOException | RuntimeException e) {
+                    return null;
+                }
+            }).read(r);
         } catch (IOException e) {
             throw new RubricException(List.of(file + ": cannot read the rubric: " + e.getMessage()));
         }
@@ -83,7 +107,13 @@ public final class RubricLoader {
             if (in == null) {
                 throw new RubricException(List.of(resource + ": bundled rubric not found"));
             }
-            return new RubricLoader("(bundled) " + name).read(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return new RubricLoader("(bundled) " + name, file -> {
+                try (InputStream t = RubricLoader.class.getResourceAsStream("/dev/grader/rubrics/" + file)) {
+                    return t == null ? null : new String(t.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return null;
+                }
+            }).read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new RubricException(List.of(resource + ": cannot read the rubric: " + e.getMessage()));
         }
@@ -257,6 +287,7 @@ public final class RubricLoader {
             problem(q.get("detect").line(), "detect must be one of process, pool, processes4, not '" + detect + "'");
         }
         String stdin = q.containsKey("stdin") ? text(q, "stdin", node.line(), false, "") : null;
+        Map<String, String> tests = tests(q.get("tests"));
         List<Check> checks = new ArrayList<>();
         YamlNode cs = q.get("checks");
         if (cs == null || cs.list().isEmpty()) {
@@ -269,6 +300,9 @@ public final class RubricLoader {
                     problem(c.line(), "check id '" + check.id() + "' is used twice in question '" + id
                             + "': give one of them an 'id'");
                 }
+                if (check != null && check.type().equals("junit")) {
+                    testExists(c, check.stringParam("test", ""), tests);
+                }
                 if (check != null) {
                     checks.add(check);
                 }
@@ -278,7 +312,55 @@ public final class RubricLoader {
             return null;
         }
         return new Question(id, number, text(q, "title", node.line(), false, id), text(q, "text", node.line(), false, ""),
-                kind, patterns, detect, stdin, checks);
+                kind, patterns, detect, stdin, checks, tests);
+    }
+
+    /** Read a question's instructor test files: a list of paths relative to the rubric. */
+    private Map<String, String> tests(YamlNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node.value() instanceof List)) {
+            problem(node.line(), "'tests' must be a list of JUnit 5 test files (.java), relative to the rubric");
+            return out;
+        }
+        for (YamlNode item : node.list()) {
+            String name = String.valueOf(item.value());
+            if (!name.endsWith(".java")) {
+                problem(item.line(), "test file '" + name + "' is not a .java file");
+                continue;
+            }
+            String text = files.apply(name);
+            if (text == null) {
+                problem(item.line(), "test file '" + name + "' cannot be read (paths are relative to the rubric)");
+            } else {
+                out.put(name, text);
+            }
+        }
+        return out;
+    }
+
+    /** Check that a junit check names a test method of the question's test files: {@code Class#method}. */
+    private void testExists(YamlNode node, String test, Map<String, String> tests) {
+        YamlNode at = node.map().getOrDefault("test", node);
+        Matcher m = Pattern.compile("([A-Za-z_$][\\w$.]*)#([A-Za-z_$][\\w$]*)").matcher(test);
+        if (!m.matches()) {
+            problem(at.line(), "a junit check needs 'test: Class#method', not '" + test + "'");
+            return;
+        }
+        String cls = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);
+        for (Map.Entry<String, String> e : tests.entrySet()) {
+            String file = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            if (file.equals(cls + ".java")) {
+                if (!Pattern.compile("\\bvoid\\s+" + Pattern.quote(m.group(2)) + "\\s*\\(").matcher(e.getValue())
+                        .find()) {
+                    problem(at.line(), "test method '" + m.group(2) + "' is not in " + e.getKey());
+                }
+                return;
+            }
+        }
+        problem(at.line(), "test class '" + cls + "' is not among the question's 'tests' files");
     }
 
     private Check check(YamlNode node) {
@@ -327,6 +409,8 @@ public final class RubricLoader {
                 } else {
                     problem(v.line(), "'severity' must be error, warning or info, not '" + sev + "'");
                 }
+            } else if (param.equals("test")) {
+                values.put(param, String.valueOf(v.value()));
             } else if (param.equals("regex")) {
                 try {
                     Pattern.compile(String.valueOf(v.value()));

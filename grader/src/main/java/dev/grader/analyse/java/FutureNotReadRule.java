@@ -1,5 +1,6 @@
 package dev.grader.analyse.java;
 
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import dev.grader.analyse.Severity;
@@ -21,8 +22,9 @@ final class FutureNotReadRule extends JavaRule {
     @Override
     protected void find(JavaFacts facts, List<Hit> out) {
         for (MethodCallExpr submit : facts.unit.findAll(MethodCallExpr.class,
-                c -> c.getNameAsString().equals("submit") && c.getParentNode().filter(p -> p instanceof ExpressionStmt)
-                        .isPresent())) {
+                c -> c.getNameAsString().equals("submit") && c.getParentNode().filter(p -> p instanceof ExpressionStmt
+                        // an expression lambda's body returns its value: n -> pool.submit(...) keeps the Future
+                        && !p.getParentNode().filter(l -> l instanceof LambdaExpr).isPresent()).isPresent())) {
             out.add(hit(JavaFacts.line(submit), "The Future returned by submit() here is dropped: if the task throws, "
                     + "nobody sees it. Keep it and call get(), or use execute()."));
         }
