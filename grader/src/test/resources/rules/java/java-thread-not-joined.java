@@ -43,3 +43,28 @@ class C {
         }
     }
 }
+// case: started with no reference kept, so it cannot be joined
+class D {
+    public static void main(String[] args) {
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            new Thread(() -> System.out.println(n)).start(); // expect: java-thread-not-joined
+        }
+    }
+}
+// case: a new thread handed to a list is not started here
+import java.util.ArrayList;
+import java.util.List;
+
+class E {
+    public static void main(String[] args) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        threads.add(new Thread(() -> System.out.println(1)));
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+}

@@ -90,7 +90,7 @@ public final class JavaProgramBuilder {
                 Cell c = cellOf.get(first.file());
                 Origin at = c == null ? Origin.NONE : new Origin(c.file(), c.fileLine(first.line()));
                 long more = r.problems().stream().filter(JavaCompilation.Problem::error).count() - 1;
-                String message = first.message().lines().findFirst().orElse("") + (more > 0 ? " (and " + more
+                String message = oneLine(first.message()) + (more > 0 ? " (and " + more
                         + " more error" + (more == 1 ? "" : "s") + ")" : "");
                 return new ProgramBuilder.Built(new Program(answer.questionId(), program.toString(), origins, file, 1,
                         stdin, new Program.SyntaxProblem(at, 0, message), empty()), notes);
@@ -121,7 +121,7 @@ public final class JavaProgramBuilder {
                     JavaCompilation.Problem p = t.problems().stream().filter(JavaCompilation.Problem::error).findFirst()
                             .orElseThrow();
                     testProblem = "the instructor's tests do not compile against this answer (" + p.file() + " line "
-                            + p.line() + ": " + p.message().lines().findFirst().orElse("") + ")";
+                            + p.line() + ": " + oneLine(p.message()) + ")";
                 } else {
                     for (Map.Entry<String, byte[]> e : read(t.classes()).entrySet()) {
                         testFiles.put("tests/" + e.getKey(), e.getValue());
@@ -141,6 +141,12 @@ public final class JavaProgramBuilder {
                 delete(dir);
             }
         }
+    }
+
+    /** Join javac's message lines (symbol: ..., location: ...) into one. */
+    private static String oneLine(String message) {
+        String one = String.join("; ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return one.length() > 300 ? one.substring(0, 297) + "..." : one;
     }
 
     private static Program.Jvm empty() {

@@ -1,5 +1,9 @@
 package dev.grader.cli;
 
+import dev.grader.rubric.Question;
+import dev.grader.rubric.Rubric;
+import dev.grader.rubric.RubricException;
+import dev.grader.rubric.RubricLoader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -7,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -45,7 +50,8 @@ final class GradescopeZipCommand implements Callable<Integer> {
             set -euo pipefail
             export DEBIAN_FRONTEND=noninteractive
             apt-get update -qq
-            apt-get install -y -qq openjdk-17-jre-headless python3 python3-numpy bubblewrap util-linux
+            # a JDK, not a JRE: the Java track compiles answers in the grader
+            apt-get install -y -qq openjdk-17-jdk-headless python3 python3-numpy bubblewrap util-linux
             """;
 
     /** The script Gradescope runs for each submission. */
@@ -56,9 +62,11 @@ final class GradescopeZipCommand implements Callable<Integer> {
             set -uo pipefail
             cd /autograder/submission
             file=""
+            # Java answers may span files: grade the whole submission folder
+            if [ -n "$(find . -name '*.java' -print -quit)" ]; then file="/autograder/submission"; fi
             for pattern in '*.ipynb' '*.py' '*.txt' '*.md' '*.zip' '*'; do
               for f in $pattern; do
-                if [ -f "$f" ]; then file="$f"; break 2; fi
+                if [ -z "$file" ] && [ -f "$f" ]; then file="/autograder/submission/$f"; break 2; fi
               done
             done
             mkdir -p /autograder/results
@@ -66,7 +74,7 @@ final class GradescopeZipCommand implements Callable<Integer> {
               echo '{"score": 0, "output": "No file was submitted.", "tests": []}' > /autograder/results/results.json
               exit 0
             fi
-            java -jar /autograder/source/grader.jar grade "/autograder/submission/$file" \\
+            java -jar /autograder/source/grader.jar grade "$file" \\
               --rubric /autograder/source/rubric.yaml --python /usr/bin/python3 \\
               --out /autograder --format gradescope
             exit 0
@@ -107,11 +115,23 @@ final class GradescopeZipCommand implements Callable<Integer> {
                 entry(z, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
                 entry(z, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
                 entry(z, "rubric.yaml", rubricBytes);
+                // the instructor's tests of a Java rubric, beside it as the rubric names them
+                Rubric parsed = rubric == null ? RubricLoader.loadBundled("multiprocessing.yaml")
+                        : RubricLoader.load(rubric);
+                for (Question q : parsed.questions()) {
+                    for (Map.Entry<String, String> t : q.tests().entrySet()) {
+                        entry(z, t.getKey(), t.getValue().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
                 entry(z, "grader.jar", Files.readAllBytes(shipped));
             }
         } catch (IOException e) {
             err.println("grader error: could not write " + out + ": " + e.getMessage());
             return Main.GRADER_ERROR;
+        } catch (RubricException e) {
+            err.println("The rubric is not valid:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return Main.USAGE;
         }
         spec.commandLine().getOut().println("Wrote " + out + ": upload it as the autograder of a Gradescope "
                 + "programming assignment.");

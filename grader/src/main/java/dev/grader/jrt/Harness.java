@@ -9,6 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +56,7 @@ public final class Harness {
             return;
         }
         main = Thread.currentThread();
-        events = Events.open(System.getenv("GRADER_TRACE"), System.getenv("GRADER_TRACE_KEY"));
+        events = Events.open(System.getenv("GRADER_TRACE"), key());
         Hooks.install(events);
         PrintStream realErr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         if (events != null) {
@@ -79,6 +81,22 @@ public final class Harness {
         boolean failed = runMain(rest);
         waitForThreads(failed);
         System.exit(failed ? FAILED : 0);
+    }
+
+    /** Read the trace key from its file and remove the file, before any of the student's code runs. */
+    private static String key() {
+        String file = System.getenv("GRADER_TRACE_KEY_FILE");
+        if (file == null) {
+            return System.getenv("GRADER_TRACE_KEY");
+        }
+        try {
+            Path p = Path.of(file);
+            String key = Files.readString(p, StandardCharsets.US_ASCII).strip();
+            Files.delete(p);
+            return key;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Call the program's {@code main}; return true when it ended with an exception (printed as the JVM does). */

@@ -1,5 +1,6 @@
 package dev.grader.jrt;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -438,8 +439,27 @@ public final class Hooks {
     }
 
     private static String target(Thread t) {
-        Class<?> c = t.getClass();
-        return c == Thread.class ? "" : name(t);
+        if (t.getClass() != Thread.class) {
+            return name(t);
+        }
+        Object task = field(t, "target");
+        if (task == null) {
+            // Java 21 and later keep it in the thread's holder
+            Object holder = field(t, "holder");
+            task = holder == null ? null : field(holder, "task");
+        }
+        return task == null ? "" : name(task);
+    }
+
+    /** Read a private field of a JDK object (the JVM runs with java.lang opened to the harness); null if none. */
+    private static Object field(Object o, String name) {
+        try {
+            Field f = o.getClass().getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(o);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Name a task: its class, or {@code lambda in Q5} for a lambda or method reference. */

@@ -223,6 +223,11 @@ public final class Judge {
                     + "never shut down keep the JVM alive. Call shutdown() (then awaitTermination) when all tasks "
                     + "are submitted.";
             evidence.add(keptAliveText(program, run.trace(), alive));
+        } else if (run.timedOut() && program.isJava()) {
+            why = "The program did not finish within the time limit and was stopped; a thread may be waiting "
+                    + "forever (a join() on a blocked thread, a lock, latch or barrier never released, an executor "
+                    + "never shut down).";
+            evidence.add("stopped after " + run.wallMillis() + " ms (time limit)");
         } else if (run.timedOut()) {
             why = "The program did not finish within the time limit and was stopped; a process may be waiting "
                     + "forever (a join() on a blocked child, a Pipe never closed, a pool never closed).";
@@ -462,7 +467,11 @@ public final class Judge {
         for (StackDump d : run.stacks()) {
             List<String> frames = new ArrayList<>();
             String studentAt = null;
-            for (StackDump.Frame f : d.frames()) {
+            // the harness's own frames and lambda proxies say nothing to a student
+            List<StackDump.Frame> shown = d.frames().stream().filter(f -> !f.function().startsWith("dev.grader.jrt.")
+                    && !f.function().startsWith("jdk.internal.reflect.") && !f.function().startsWith("java.lang.reflect.")
+                    && !f.function().contains("$$Lambda")).toList();
+            for (StackDump.Frame f : shown) {
                 int line = javaLine(program, f.file(), f.line());
                 if (line > 0 && program.fileLine(line) > 0) {
                     String code = line <= src.length ? src[line - 1].strip() : "";
@@ -472,13 +481,14 @@ public final class Judge {
                         studentAt = at + (code.isEmpty() ? "" : " (" + code + ")");
                     }
                 } else {
-                    frames.add(f.function() + (f.file().isEmpty() ? "" : " (" + f.file() + ":" + f.line() + ")"));
+                    frames.add(f.function() + (f.file().isEmpty() ? "" : " (" + f.file()
+                            + (f.line() > 0 ? ":" + f.line() : "") + ")"));
                 }
             }
-            if (studentAt == null || d.frames().isEmpty()) {
+            if (studentAt == null || shown.isEmpty()) {
                 continue;
             }
-            StackDump.Frame top = d.frames().get(0);
+            StackDump.Frame top = shown.get(0);
             boolean own = javaLine(program, top.file(), top.line()) > 0;
             String waiting = own ? "running " + studentAt : (d.state().isEmpty() ? "" : d.state() + " in ")
                     + top.function() + "(), called from " + studentAt;

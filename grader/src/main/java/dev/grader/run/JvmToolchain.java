@@ -117,7 +117,7 @@ public final class JvmToolchain implements Toolchain {
     static List<String> flags(Limits limits, String tmp) {
         long heap = Math.max(32L << 20, Math.min(limits.memoryBytes() / 2, 1L << 30));
         return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xshare:auto",
-                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism", "-Xmx" + (heap >> 20) + "m",
+                "-XX:-UsePerfData", "-XX:+DisableAttachMechanism", "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx" + (heap >> 20) + "m",
                 "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
                 "-XX:ErrorFile=" + tmp + "/hs_err.log", "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8");
     }
@@ -129,6 +129,11 @@ public final class JvmToolchain implements Toolchain {
         env.put("MALLOC_ARENA_MAX", "2");
         env.put("GRADER_WALL_MS", Long.toString(spec.limits().wallTime().toMillis()));
         return env;
+    }
+
+    @Override
+    public boolean keyInEnvironment() {
+        return false;
     }
 
     @Override

@@ -156,7 +156,17 @@ public final class LocalRunner implements Runner {
         env.putAll(python.environment(spec, seen));
         env.put("GRADER_TRACE", seen.get(1) + "/trace.jsonl");
         env.put("GRADER_RUN", token);
-        env.put("GRADER_TRACE_KEY", key);
+        if (python.keyInEnvironment()) {
+            env.put("GRADER_TRACE_KEY", key);
+        } else {
+            Path keyFile = dir.resolve("out").resolve(".key");
+            Files.writeString(keyFile, key, StandardCharsets.US_ASCII);
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            if (uid >= 0) {
+                Files.setAttribute(keyFile, "unix:uid", uid);
+            }
+            env.put("GRADER_TRACE_KEY_FILE", seen.get(1) + "/.key");
+        }
         env.put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
 
         long started = System.nanoTime();
@@ -251,6 +261,13 @@ public final class LocalRunner implements Runner {
     static String limitHit(Limits limits, Cgroup cgroup, int exit, String stderr, Trace trace) {
         if (cgroup != null && cgroup.memoryLimitHit()) {
             return "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded";
+        }
+        if (stderr.contains("OutOfMemoryError: unable to create native thread")
+                || stderr.contains("OutOfMemoryError: unable to create new native thread")) {
+            return "more than " + limits.processes() + " processes";
+        }
+        if (stderr.contains("java.lang.OutOfMemoryError")) {
+            return "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded (the Java heap is half of it)";
         }
         if (stderr.contains("MemoryError")) {
             return cgroup != null ? "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded"

@@ -39,6 +39,14 @@ public interface Toolchain {
     /** Return what the run's environment needs besides the common variables. */
     Map<String, String> environment(RunSpec spec, List<String> seen);
 
+    /**
+     * Return true when the trace key is handed over in the environment; else it is in a file the run reads and
+     * removes before the student's code starts ({@code GRADER_TRACE_KEY_FILE}), where the code cannot ask for it.
+     */
+    default boolean keyInEnvironment() {
+        return true;
+    }
+
     /** Return true when the stacks of a hung run are taken by signalling its Python processes. */
     boolean signalStacks();
 

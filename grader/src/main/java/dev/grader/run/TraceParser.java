@@ -225,6 +225,9 @@ public final class TraceParser {
             }
             keptAlive = new Trace.KeptAlive(ids, keptAlive.threads());
         }
+        // threads come in no particular order: main first, then by name, so reports are the same run to run
+        stacks.sort(Comparator.comparing((StackDump d) -> !d.thread().equals("main")).thenComparing(StackDump::thread)
+                .thenComparingLong(StackDump::pid));
         return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(), t.timeline(), stacks,
                 keptAlive, tests, runCalls);
     }

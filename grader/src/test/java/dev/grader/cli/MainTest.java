@@ -191,6 +191,19 @@ class MainTest {
         }
         assertEquals(Main.USAGE, run("gradescope-zip", "--out", zip.toString(), "--jar", jar.toString(), "--rubric",
                 tmp.resolve("none.yaml").toString()).code());
+        // a Java rubric ships its instructor tests beside it, and the image gets a compiler
+        Outcome java = run("gradescope-zip", "--out", zip.toString(), "--jar", jar.toString(), "--rubric",
+                "../rubrics/java-threads.yaml");
+        assertEquals(Main.OK, java.code(), java.err());
+        Map<String, String> javaEntries = new TreeMap<>();
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                javaEntries.put(e.getName(), new String(z.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(Files.readString(Path.of("../rubrics/java-tests/Q5Test.java")),
+                javaEntries.get("java-tests/Q5Test.java"));
+        assertTrue(javaEntries.get("setup.sh").contains("openjdk-17-jdk-headless"));
     }
 
     @Test

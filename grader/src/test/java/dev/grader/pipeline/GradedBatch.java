@@ -1,5 +1,8 @@
 package dev.grader.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
@@ -8,9 +11,13 @@ import dev.grader.judge.Verdict;
 import dev.grader.python.Interpreter;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricLoader;
+import dev.grader.run.JvmToolchain;
 import dev.grader.run.LocalRunner;
+import dev.grader.run.Sandbox;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +34,53 @@ final class GradedBatch {
 
     static GradedBatch grade(Path folder) throws Exception {
         return grade(folder, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Grade a folder of Java samples with the Java rubric, with a shorter time limit for the one that hangs. */
+    static GradedBatch gradeJava(Path folder, int jobs) throws Exception {
+        Rubric rubric = RubricLoader.load(Path.of("../rubrics/java-threads.yaml"));
+        rubric = rubric.with(rubric.limits().with(Duration.ofSeconds(4), rubric.limits().outputBytes()), null);
+        try (Grader grader = new Grader(rubric, null, new LocalRunner(new JvmToolchain(), null,
+                Sandbox.Layer.BUBBLEWRAP), jobs)) {
+            return new GradedBatch(grader.grade(List.of(folder), s -> { }));
+        }
+    }
+
+    /**
+     * Compare one submission's result with its expectation: {@code status}, {@code findings} ("Q3 rule-id
+     * location"), {@code questions} (check id to verdict, or a question status).
+     */
+    static void assertAsExpected(GradedBatch graded, String id, JsonNode exp) {
+        SubmissionResult s = graded.submission(id).orElseThrow(() -> new AssertionError("no result for " + id));
+        String why = id + " (" + exp.path("why").asText("") + "): status " + s.status() + ", reason " + s.reason();
+        if (exp.has("status")) {
+            assertEquals(exp.get("status").asText(), s.status(), why);
+        }
+        List<String> wantFindings = new ArrayList<>();
+        exp.path("findings").forEach(f -> wantFindings.add(f.asText()));
+        assertEquals(wantFindings, findings(s), why + ": findings");
+        Iterator<Map.Entry<String, JsonNode>> qs = exp.path("questions").fields();
+        while (qs.hasNext()) {
+            Map.Entry<String, JsonNode> q = qs.next();
+            QuestionResult r = question(s, q.getKey()).orElseThrow(() -> new AssertionError(why + ": no " + q.getKey()));
+            String context = why + ", " + q.getKey() + " found by: " + r.how() + ", question status " + r.status()
+                    + ", evidence " + evidence(r);
+            if (q.getValue().isTextual()) {
+                assertEquals(q.getValue().asText(), r.status(), context);
+                continue;
+            }
+            Map<String, String> want = new TreeMap<>();
+            q.getValue().fields().forEachRemaining(c -> want.put(c.getKey(), c.getValue().asText()));
+            Map<String, String> got = new TreeMap<>(verdicts(r));
+            got.keySet().retainAll(want.keySet());
+            assertEquals(want, got, context);
+        }
+    }
+
+    private static String evidence(QuestionResult r) {
+        List<String> out = new ArrayList<>();
+        r.checks().forEach(c -> out.add(c.id() + "=" + c.verdict().label() + " " + c.evidence()));
+        return out.toString();
     }
 
     static GradedBatch grade(Path folder, int jobs) throws Exception {

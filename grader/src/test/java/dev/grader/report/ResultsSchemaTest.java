@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Validate results.json against the documented schema, docs/results.schema.json, and show it can fail. */
-class ResultsSchemaTest {
+public class ResultsSchemaTest {
 
     private static Schema schema() throws IOException {
         return SchemaRegistry.withDefaultDialect(Dialects.getDraft202012())
                 .getSchema(Files.readString(Path.of("../docs/results.schema.json")), InputFormat.JSON);
+    }
+
+    /** Return what in a results.json file breaks the schema; empty when it follows it. */
+    public static List<Error> errors(Path resultsJson) throws IOException {
+        return schema().validate(Files.readString(resultsJson), InputFormat.JSON);
     }
 
     @Test

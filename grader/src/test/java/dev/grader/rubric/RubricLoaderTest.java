@@ -95,4 +95,23 @@ class RubricLoaderTest {
                 () -> RubricLoader.parse("assignment: a\nassignment: b\nquestions: []\n", "dup.yaml"));
         assertEquals(List.of("dup.yaml:2: key 'assignment' is given twice"), dup.problems());
     }
+
+    @Test
+    void readsAJavaQuestionsTestsAndChecksEachJunitCheckNamesOneOfItsTests() throws Exception {
+        Rubric java = RubricLoader.load(Path.of("../rubrics/java-threads.yaml"));
+        Question q5 = java.question("Q5").orElseThrow();
+        assertEquals(List.of("java-tests/Q5Test.java"), List.copyOf(q5.tests().keySet()));
+        assertTrue(q5.tests().get("java-tests/Q5Test.java").contains("void squaresOfOneToFive()"));
+        assertEquals("Q5Test#keepsTheOrderOfItsInput", q5.checks().stream().filter(c -> c.id().equals(
+                "squares_keep_order")).findFirst().orElseThrow().stringParam("test", ""));
+        assertEquals(q5.tests(), RubricLoader.loadBundled("java-threads.yaml").question("Q5").orElseThrow().tests());
+
+        RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("java-bad-tests.yaml")));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains(":7: test file 'java-tests/Missing.java' cannot be read"), all);
+        assertTrue(all.contains(":8: test file 'java-tests/notes.txt' is not a .java file"), all);
+        assertTrue(all.contains(":11: test method 'cubes' is not in java-tests/PoolTest.java"), all);
+        assertTrue(all.contains(":15: test class 'OtherTest' is not among the question's 'tests' files"), all);
+        assertTrue(all.contains(":19: a junit check needs 'test: Class#method', not 'squares'"), all);
+    }
 }

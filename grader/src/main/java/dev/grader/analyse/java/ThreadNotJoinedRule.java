@@ -1,6 +1,7 @@
 package dev.grader.analyse.java;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import dev.grader.analyse.Severity;
 import dev.grader.analyse.java.JavaFacts.Kind;
 import dev.grader.analyse.java.JavaFacts.Var;
@@ -25,6 +26,13 @@ final class ThreadNotJoinedRule extends JavaRule {
                 out.add(hit(JavaFacts.line(starts.get(0)), "The thread " + v.name() + " is started here but never "
                         + "joined: main does not wait for it. Call " + v.name() + ".join() after starting it."));
             }
+        }
+        // new Thread(...).start() keeps no reference: nothing can ever join that thread
+        for (MethodCallExpr start : facts.unit.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("start")
+                && c.getArguments().isEmpty() && c.getScope().filter(s -> s instanceof ObjectCreationExpr o
+                        && facts.threadClasses.contains(o.getTypeAsString())).isPresent())) {
+            out.add(hit(JavaFacts.line(start), "This thread is started without keeping a reference to it, so it can "
+                    + "never be joined: main does not wait for it. Keep it in a variable (or a list) and join() it."));
         }
     }
 }

@@ -1,0 +1,5 @@
+final class Util {
+    static int square(int n) {
+        return n * n;
+    }
+}
