@@ -80,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         BatchResult batch;
         try (Grader grader = new Grader(rubric, python, runner, Runtime.getRuntime().availableProcessors())) {
-            batch = grader.grade(List.of(file), step -> { });
+            batch = grader.gradeOne(file);
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());
             return Main.GRADER_ERROR;

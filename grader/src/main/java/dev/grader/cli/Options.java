@@ -1,21 +1,21 @@
 package dev.grader.cli;
 
 import dev.grader.python.Interpreter;
-import dev.grader.run.Limits;
 import dev.grader.run.JvmToolchain;
+import dev.grader.run.Limits;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.PythonToolchain;
-import dev.grader.run.Toolchain;
 import dev.grader.run.Sandbox;
+import dev.grader.run.Toolchain;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricException;
 import dev.grader.rubric.RubricLoader;
 import java.io.PrintWriter;
-import javax.tools.ToolProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.tools.ToolProvider;
 import picocli.CommandLine.Option;
 
 /** Hold the options every grading command shares: rubric, interpreter, limits and isolation. */

@@ -18,9 +18,11 @@ import dev.grader.run.Trace.ProcessRecord;
 import dev.grader.run.Trace.Unit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -308,12 +310,16 @@ public final class Judge {
     }
 
     private CheckResult poolUsed(Check c, Program program, Trace t) {
-        List<String> evidence = new ArrayList<>();
+        // the same call made in a loop is one line of evidence, with how often it was made
+        Map<String, Integer> calls = new LinkedHashMap<>();
         for (PoolRecord p : t.pools()) {
             for (Trace.PoolCall call : p.calls()) {
-                evidence.add(call.method() + "(" + shortName(call.function()) + ") at " + at(program, call.line()));
+                calls.merge(call.method() + "(" + shortName(call.function()) + ") at " + at(program, call.line()), 1,
+                        Integer::sum);
             }
         }
+        List<String> evidence = new ArrayList<>();
+        calls.forEach((text, n) -> evidence.add(n == 1 ? text : text + " (" + n + " times)"));
         if (evidence.isEmpty()) {
             return result(c, Verdict.FAIL, failText(c, "No work was given to a pool."),
                     List.of(t.pools().isEmpty() ? "no pool was created" : "the pool was created but no work was submitted to it"));
@@ -829,7 +835,8 @@ public final class Judge {
         List<CodeListing.Line> lines = new ArrayList<>();
         String[] src = p.source().split("\n", -1);
         for (int i = p.answerStart() - 1; i < src.length; i++) {
-            if (i >= 0) {
+            // a Java answer's copy of a file blanks the other questions' lines: they are not its code
+            if (i >= 0 && !(p.isJava() && p.fileLine(i + 1) == 0)) {
                 String file = p.origin(i + 1).file();
                 lines.add(new CodeListing.Line(p.fileLine(i + 1), src[i], file.equals(p.file()) ? "" : file));
             }

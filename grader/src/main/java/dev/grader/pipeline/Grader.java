@@ -120,7 +120,20 @@ public final class Grader implements AutoCloseable {
      * @return the results, sorted by submission id
      */
     public BatchResult grade(List<Path> inputs, Consumer<String> progress) {
-        List<Path> paths = SubmissionFinder.find(inputs);
+        return gradeEach(SubmissionFinder.find(inputs), progress);
+    }
+
+    /**
+     * Grade one submission, a file or a folder of files (a folder is one student's here, not a batch).
+     *
+     * @param submission the submission
+     * @return the result of a batch of one
+     */
+    public BatchResult gradeOne(Path submission) {
+        return gradeEach(List.of(submission), step -> { });
+    }
+
+    private BatchResult gradeEach(List<Path> paths, Consumer<String> progress) {
         List<Prepared> prepared = new ArrayList<>();
         for (Path p : paths) {
             prepared.add(prepare(p));

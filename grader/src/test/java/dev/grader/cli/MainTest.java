@@ -86,6 +86,32 @@ class MainTest {
     }
 
     @Test
+    void checkAndGradeWorkForJavaAsForPython(@TempDir Path tmp) throws IOException {
+        Outcome good = run("check", "../submissions/java/good_folder_per_question", "--rubric",
+                "../rubrics/java-threads.yaml", "--no-color", "--out", tmp.resolve("page").toString());
+        assertEquals(Main.OK, good.code(), good.out() + good.err());
+        assertTrue(good.out().contains("Total: 69/69"), good.out());
+        assertTrue(Files.isRegularFile(tmp.resolve("page/students/good_folder_per_question.html")));
+        Outcome bad = run("check", "../submissions/java/run_instead_of_start.java", "--rubric",
+                "../rubrics/java-threads.yaml", "--no-color", "--out", tmp.resolve("page2").toString());
+        assertEquals(Main.FAILURES, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("(error) Q3 run_instead_of_start.java line 10 java-run-instead-of-start"),
+                bad.out());
+        Outcome graded = run("grade", "../submissions/java/good_markers.java", "../submissions/java/broken_empty.java",
+                "--rubric", "../rubrics/java-threads.yaml", "--out", tmp.resolve("out").toString());
+        assertEquals(Main.FAILURES, graded.code(), graded.out() + graded.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("out/grades.csv"));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("good_markers,20,24,25,69,69,")), csv.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("out/gradescope/good_markers.json")));
+        Path github = tmp.resolve("github-output");
+        Outcome classroom = run("grade", "../submissions/java/good_markers.java", "--rubric",
+                "../rubrics/java-threads.yaml", "--out", tmp.resolve("one").toString(), "--format", "classroom",
+                "--github-output", github.toString());
+        assertEquals(Main.OK, classroom.code(), classroom.out() + classroom.err());
+        assertTrue(Files.readString(github).contains("result="), Files.readString(github));
+    }
+
+    @Test
     void theSpawnCheckSaysWhatBreaksUnderSpawnAndOnlyThen(@TempDir Path tmp) throws IOException {
         Outcome broken = run("check", CLI.resolve("unguarded_script.py").toString(), "--no-color", "--spawn-check");
         assertTrue(broken.out().contains("note: unguarded_script.py: Under the spawn start method")
