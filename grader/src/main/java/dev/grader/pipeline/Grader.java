@@ -65,7 +65,8 @@ public final class Grader implements AutoCloseable {
     private final boolean java;
     private final JavaIngestor javaIngestor = new JavaIngestor();
     private final JavaSegmenter javaSegmenter;
-    private final JavaProgramBuilder javaBuilder = new JavaProgramBuilder(17);
+    // answers are compiled for the JDK the grader and the sandboxed JVMs run on (17 or later)
+    private final JavaProgramBuilder javaBuilder = new JavaProgramBuilder(Runtime.version().feature());
     private final JavaAnalyzer javaAnalyzer = new JavaAnalyzer();
 
     /**
