@@ -105,6 +105,20 @@ public final class Judge {
                     : decide(question, c, prose, program, run, summary));
         }
         double points = checks.stream().mapToDouble(CheckResult::points).sum();
+        if (program != null && program.isJava() && run != null && run.trace() != null && !run.timedOut()
+                && run.error() == null) {
+            List<String> running = new ArrayList<>();
+            for (Unit u : run.trace().units()) {
+                if (u.kind().equals("thread") && !u.finished() && u.error() == null) {
+                    running.add(u.argument());
+                }
+            }
+            if (!running.isEmpty()) {
+                notes.add(new Note(program.file(), 0, "still running when the program ended: thread "
+                        + String.join(", thread ", running) + " (the JVM stopped "
+                        + (running.size() == 1 ? "it" : "them") + " at exit: a daemon thread, or System.exit)"));
+            }
+        }
         return new QuestionResult(question.id(), question.title(), kind, status, answer.how(), points,
                 question.maxPoints(), checks, code, summary, prose, notes, findings);
     }

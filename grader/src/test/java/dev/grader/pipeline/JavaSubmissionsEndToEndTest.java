@@ -76,6 +76,14 @@ class JavaSubmissionsEndToEndTest {
     }
 
     @Test
+    void threadsStillAliveAtTheEndAreNamed() {
+        QuestionResult q3 = question("daemon_left_running", "Q3");
+        assertEquals(List.of("still running when the program ended: thread Thread-0 (the JVM stopped it at exit: a "
+                + "daemon thread, or System.exit)"), q3.notes().stream().map(n -> n.message()).toList());
+        assertTrue(question("good_markers", "Q3").notes().isEmpty());
+    }
+
+    @Test
     void compileErrorsAndExceptionsAreAtTheStudentsLine() {
         CheckResult runs = check("compile_error_q5_crash_q3", "Q5", "runs");
         assertEquals("The code does not compile: compile error at compile_error_q5_crash_q3.java line 29: ';' expected",
