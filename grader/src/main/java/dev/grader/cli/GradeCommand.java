@@ -1,9 +1,12 @@
 package dev.grader.cli;
 
+import dev.grader.ingest.SubmissionFinder;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.ManualGrades;
+import dev.grader.judge.ResultCodec;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.pipeline.Grader;
+import dev.grader.pipeline.ResultCache;
 import dev.grader.python.Interpreter;
 import dev.grader.report.Formats;
 import dev.grader.report.ReportWriter;
@@ -79,6 +82,16 @@ final class GradeCommand implements Callable<Integer> {
             description = "Folder of FreeMarker templates overriding the bundled ones.")
     private Path templates;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Grade only shard I of N (I from 0): every N-th submission in id order, from the I-th. "
+                    + "'merge' joins the shards' output folders into the outputs of one run.")
+    private String shard;
+
+    @Option(names = "--no-cache",
+            description = "Grade every submission again; by default a submission whose bytes, rubric and grader are "
+                    + "unchanged since the last run into the same --out reuses its result (kept in DIR/.cache).")
+    private boolean noCache;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -88,6 +101,11 @@ final class GradeCommand implements Callable<Integer> {
                 err.println(p + ": no such file or folder");
                 return Main.USAGE;
             }
+        }
+        int[] cut = shard == null ? new int[] {0, 1} : parseShard(shard);
+        if (cut == null) {
+            err.println("--shard must be I/N with 0 <= I < N (for example 0/4), not '" + shard + "'");
+            return Main.USAGE;
         }
         if (jobs != null && jobs < 1) {
             err.println("--jobs must be at least 1, not " + jobs);
@@ -132,11 +150,29 @@ final class GradeCommand implements Callable<Integer> {
             return Main.ENVIRONMENT;
         }
         BatchResult batch;
+        int total;
         try (Grader grader = new Grader(rubric, python, runner, n)) {
             Progress bar = new Progress(err, System.console() != null && System.getenv("NO_COLOR") == null,
                     System.console() != null);
-            batch = grader.grade(paths, bar::step);
+            List<Path> all = SubmissionFinder.find(paths);
+            List<Path> mine = new ArrayList<>();
+            for (int i = cut[0]; i < all.size(); i += cut[1]) {
+                mine.add(all.get(i));
+            }
+            total = all.size();
+            Path cacheDir = out.resolve(".cache");
+            grader.withCache(noCache ? null : new ResultCache(cacheDir, rubric, Grader.version(),
+                    toolchain.describe() + "; " + runner.isolation()));
+            batch = grader.gradeSubmissions(mine, bar::step);
             bar.done();
+            if (shard != null) {
+                stdout.println("Shard " + cut[0] + "/" + cut[1] + ": " + mine.size() + " of the batch's " + all.size()
+                        + " submissions");
+            }
+            if (grader.reused() > 0) {
+                stdout.println("Reused " + grader.reused() + " unchanged result" + (grader.reused() == 1 ? "" : "s")
+                        + " from " + cacheDir + " (--no-cache grades every submission again)");
+            }
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());
             return Main.GRADER_ERROR;
@@ -148,6 +184,8 @@ final class GradeCommand implements Callable<Integer> {
         }
         try {
             new ReportWriter(templates).write(batch, out);
+            Files.writeString(out.resolve(BATCH), ResultCodec.write(batch, cut[0] + "/" + cut[1], total),
+                    StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             err.println("grader error: could not write the reports to " + out + ": " + e.getMessage());
             return Main.GRADER_ERROR;
@@ -181,12 +219,32 @@ final class GradeCommand implements Callable<Integer> {
                 return Main.GRADER_ERROR;
             }
         }
+        return summary(stdout, batch, rubric.title(), out);
+    }
+
+    /** The grader's exchange file in every output folder: the whole result, read by {@code merge}. */
+    static final String BATCH = "batch.json";
+
+    /** Read {@code I/N}; return {I, N}, or null when it is not a shard. */
+    static int[] parseShard(String text) {
+        String[] parts = text.split("/", -1);
+        try {
+            int i = Integer.parseInt(parts[0].strip());
+            int n = Integer.parseInt(parts[1].strip());
+            return parts.length == 2 && n >= 1 && i >= 0 && i < n ? new int[] {i, n} : null;
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** Print what was graded and where the reports are; return the exit code the statuses call for. */
+    static int summary(PrintWriter stdout, BatchResult batch, String title, Path out) {
         Map<String, Integer> byStatus = new TreeMap<>();
         for (SubmissionResult s : batch.submissions()) {
             byStatus.merge(s.status(), 1, Integer::sum);
         }
         stdout.println("Graded " + batch.submissions().size() + " submission"
-                + (batch.submissions().size() == 1 ? "" : "s") + " with " + rubric.title() + ": " + byStatus);
+                + (batch.submissions().size() == 1 ? "" : "s") + " with " + title + ": " + byStatus);
         for (SubmissionResult s : batch.submissions()) {
             stdout.printf("  %-40s %6s / %-6s %s%s%n", s.id(), fmt(s.points()), fmt(s.maxPoints()), s.status(),
                     s.reason() == null ? "" : " (" + s.reason() + ")");

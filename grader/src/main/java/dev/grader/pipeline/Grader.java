@@ -39,6 +39,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -68,6 +69,8 @@ public final class Grader implements AutoCloseable {
     // answers are compiled for the JDK the grader and the sandboxed JVMs run on (17 or later)
     private final JavaProgramBuilder javaBuilder = new JavaProgramBuilder(Runtime.version().feature());
     private final JavaAnalyzer javaAnalyzer = new JavaAnalyzer();
+    private ResultCache cache;
+    private int reused;
 
     /**
      * Make a grader for one rubric.
@@ -121,7 +124,7 @@ public final class Grader implements AutoCloseable {
      * @return the results, sorted by submission id
      */
     public BatchResult grade(List<Path> inputs, Consumer<String> progress) {
-        return gradeEach(SubmissionFinder.find(inputs), progress);
+        return gradeSubmissions(SubmissionFinder.find(inputs), progress);
     }
 
     /**
@@ -131,13 +134,45 @@ public final class Grader implements AutoCloseable {
      * @return the result of a batch of one
      */
     public BatchResult gradeOne(Path submission) {
-        return gradeEach(List.of(submission), step -> { });
+        return gradeSubmissions(List.of(submission), step -> { });
     }
 
-    private BatchResult gradeEach(List<Path> paths, Consumer<String> progress) {
+    /** Keep results in a cache and reuse those of unchanged submissions; {@code null} grades everything. */
+    public Grader withCache(ResultCache cache) {
+        this.cache = cache;
+        return this;
+    }
+
+    /** Return how many results the last batch reused from the cache. */
+    public int reused() {
+        return reused;
+    }
+
+    /**
+     * Grade these submissions, each path one student's (as {@link SubmissionFinder#find} lists them).
+     *
+     * @param paths the submissions
+     * @param progress told of each finished step, as for {@link #grade}
+     * @return the results, sorted by submission id
+     */
+    public BatchResult gradeSubmissions(List<Path> paths, Consumer<String> progress) {
+        reused = 0;
+        List<SubmissionResult> kept = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (Path p : paths) {
-            prepared.add(prepare(p));
+            String key = cache == null ? null : cache.key(p);
+            Optional<SubmissionResult> hit = key == null ? Optional.empty() : cache.get(key);
+            if (hit.isPresent()) {
+                SubmissionResult r = hit.get();
+                // the same bytes may sit elsewhere now: the result says where they are
+                kept.add(new SubmissionResult(r.id(), p.toString(), r.format(), r.status(), r.reason(), r.points(),
+                        r.maxPoints(), r.questions(), r.notes()));
+                reused++;
+            } else {
+                prepared.add(prepare(p));
+                keys.add(key);
+            }
             progress.accept("read " + p.getFileName());
         }
         List<RunSpec> specs = new ArrayList<>();
@@ -177,9 +212,13 @@ public final class Grader implements AutoCloseable {
                 runs.put(r.key(), r);
             }
         }
-        List<SubmissionResult> results = new ArrayList<>();
-        for (Prepared p : prepared) {
-            results.add(finish(p, runs));
+        List<SubmissionResult> results = new ArrayList<>(kept);
+        for (int i = 0; i < prepared.size(); i++) {
+            SubmissionResult r = finish(prepared.get(i), runs);
+            results.add(r);
+            if (keys.get(i) != null) {
+                cache.put(keys.get(i), r);
+            }
         }
         results.sort(Comparator.comparing(SubmissionResult::id));
         return new BatchResult(rubric.assignment(), rubric.title(), rubric.version(), rubric.source(), version(),

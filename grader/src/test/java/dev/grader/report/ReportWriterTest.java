@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Write every report with one entry per submission, exact fields, and everything a student wrote escaped. */
-class ReportWriterTest {
+public class ReportWriterTest {
 
-    static BatchResult batch() {
+    public static BatchResult batch() {
         CheckResult ran = new CheckResult("runs", "runs", Verdict.PASS, 4, 4, "The program ran.", List.of("exit code 0"));
         CheckResult joined = new CheckResult("process_joined", "process_joined", Verdict.FAIL, 0, 8,
                 "Call join().", List.of("Process-1 started at line 3 was never joined"));
