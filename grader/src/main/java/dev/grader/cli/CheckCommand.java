@@ -10,6 +10,7 @@ import dev.grader.python.Interpreter;
 import dev.grader.report.ReportWriter;
 import dev.grader.report.TextReport;
 import dev.grader.rubric.Rubric;
+import dev.grader.run.DeferredRunner;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Toolchain;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,12 +76,14 @@ final class CheckCommand implements Callable<Integer> {
         if (toolchain == null) {
             return Main.ENVIRONMENT;
         }
-        LocalRunner runner = options.runner(toolchain, err);
-        if (runner == null) {
-            return Main.ENVIRONMENT;
-        }
+        // the sandbox is probed while the analysis helper starts
+        CompletableFuture<LocalRunner> probing = CompletableFuture.supplyAsync(() -> options.runner(toolchain, err));
         BatchResult batch;
-        try (Grader grader = new Grader(rubric, python, runner, Runtime.getRuntime().availableProcessors())) {
+        try (Grader grader = new Grader(rubric, python, new DeferredRunner(probing), Runtime.getRuntime().availableProcessors())) {
+            LocalRunner runner = probing.join();
+            if (runner == null) {
+                return Main.ENVIRONMENT;
+            }
             batch = grader.gradeOne(file);
         } catch (IOException e) {
             err.println("grader error: could not start the Python helper: " + e.getMessage());

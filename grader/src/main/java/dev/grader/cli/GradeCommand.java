@@ -11,6 +11,7 @@ import dev.grader.python.Interpreter;
 import dev.grader.report.Formats;
 import dev.grader.report.ReportWriter;
 import dev.grader.rubric.Rubric;
+import dev.grader.run.DeferredRunner;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Toolchain;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,8 +90,9 @@ final class GradeCommand implements Callable<Integer> {
     private String shard;
 
     @Option(names = "--no-cache",
-            description = "Grade every submission again; by default a submission whose bytes, rubric and grader are "
-                    + "unchanged since the last run into the same --out reuses its result (kept in DIR/.cache).")
+            description = "Grade every submission again (and keep the new results); by default a submission whose "
+                    + "bytes, rubric and grader are unchanged since the last run into the same --out reuses its "
+                    + "result (kept in DIR/.cache).")
     private boolean noCache;
 
     @Override
@@ -145,13 +148,15 @@ final class GradeCommand implements Callable<Integer> {
             return Main.ENVIRONMENT;
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        LocalRunner runner = options.runner(toolchain, err);
-        if (runner == null) {
-            return Main.ENVIRONMENT;
-        }
+        // the sandbox is probed while the analysis helper starts
+        CompletableFuture<LocalRunner> probing = CompletableFuture.supplyAsync(() -> options.runner(toolchain, err));
         BatchResult batch;
         int total;
-        try (Grader grader = new Grader(rubric, python, runner, n)) {
+        try (Grader grader = new Grader(rubric, python, new DeferredRunner(probing), n)) {
+            LocalRunner runner = probing.join();
+            if (runner == null) {
+                return Main.ENVIRONMENT;
+            }
             Progress bar = new Progress(err, System.console() != null && System.getenv("NO_COLOR") == null,
                     System.console() != null);
             List<Path> all = SubmissionFinder.find(paths);
@@ -161,8 +166,8 @@ final class GradeCommand implements Callable<Integer> {
             }
             total = all.size();
             Path cacheDir = out.resolve(".cache");
-            grader.withCache(noCache ? null : new ResultCache(cacheDir, rubric, Grader.version(),
-                    toolchain.describe() + "; " + runner.isolation()));
+            grader.withCache(new ResultCache(cacheDir, rubric, Grader.version(),
+                    toolchain.describe() + "; " + runner.isolation()), !noCache);
             batch = grader.gradeSubmissions(mine, bar::step);
             bar.done();
             if (shard != null) {

@@ -70,6 +70,7 @@ public final class Grader implements AutoCloseable {
     private final JavaProgramBuilder javaBuilder = new JavaProgramBuilder(Runtime.version().feature());
     private final JavaAnalyzer javaAnalyzer = new JavaAnalyzer();
     private ResultCache cache;
+    private boolean reuse;
     private int reused;
 
     /**
@@ -137,9 +138,15 @@ public final class Grader implements AutoCloseable {
         return gradeSubmissions(List.of(submission), step -> { });
     }
 
-    /** Keep results in a cache and reuse those of unchanged submissions; {@code null} grades everything. */
-    public Grader withCache(ResultCache cache) {
+    /**
+     * Keep results in a cache and reuse those of unchanged submissions.
+     *
+     * @param cache the cache, or {@code null} for none
+     * @param reuse whether to reuse kept results; false grades everything again and keeps the new results
+     */
+    public Grader withCache(ResultCache cache, boolean reuse) {
         this.cache = cache;
+        this.reuse = reuse;
         return this;
     }
 
@@ -162,7 +169,7 @@ public final class Grader implements AutoCloseable {
         List<String> keys = new ArrayList<>();
         for (Path p : paths) {
             String key = cache == null ? null : cache.key(p);
-            Optional<SubmissionResult> hit = key == null ? Optional.empty() : cache.get(key);
+            Optional<SubmissionResult> hit = key == null || !reuse ? Optional.empty() : cache.get(key);
             if (hit.isPresent()) {
                 SubmissionResult r = hit.get();
                 // the same bytes may sit elsewhere now: the result says where they are

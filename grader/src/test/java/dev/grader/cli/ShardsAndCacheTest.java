@@ -145,6 +145,9 @@ class ShardsAndCacheTest {
         assertTrue(changed.out().contains("Reused 4 unchanged results"), changed.out());
         Outcome fresh = run("grade", batch.toString(), "--out", out.toString(), "--no-cache");
         assertTrue(!fresh.out().contains("Reused"), fresh.out());
+        // what --no-cache graded is kept for the next run
+        Outcome after = run("grade", batch.toString(), "--out", out.toString());
+        assertTrue(after.out().contains("Reused 5 unchanged results"), after.out());
         // another rubric (a shorter time limit) is another key
         Outcome limits = run("grade", batch.toString(), "--out", out.toString(), "--timeout", "9s");
         assertTrue(!limits.out().contains("Reused"), limits.out());
