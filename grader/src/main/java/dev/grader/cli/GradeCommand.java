@@ -13,6 +13,7 @@ import dev.grader.report.ReportWriter;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.DeferredRunner;
 import dev.grader.run.LocalRunner;
+import dev.grader.run.RunTimings;
 import dev.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -89,6 +91,10 @@ final class GradeCommand implements Callable<Integer> {
                     + "'merge' joins the shards' output folders into the outputs of one run.")
     private String shard;
 
+    @Option(names = "--timings", description = "Print where the time went: probes, helper start, analysis, runs "
+            + "(setup, program, teardown per run) and reports.")
+    private boolean timings;
+
     @Option(names = "--no-cache",
             description = "Grade every submission again (and keep the new results); by default a submission whose "
                     + "bytes, rubric and grader are unchanged since the last run into the same --out reuses its "
@@ -139,7 +145,9 @@ final class GradeCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         boolean java = rubric.language().equals("java");
+        long t0 = System.nanoTime();
         Interpreter python = java ? null : options.probePython(err);
+        long tProbed = System.nanoTime();
         if (python == null && !java) {
             return Main.ENVIRONMENT;
         }
@@ -149,10 +157,21 @@ final class GradeCommand implements Callable<Integer> {
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         // the sandbox is probed while the analysis helper starts
-        CompletableFuture<LocalRunner> probing = CompletableFuture.supplyAsync(() -> options.runner(toolchain, err));
+        long[] sandboxProbe = {0};
+        CompletableFuture<LocalRunner> probing = CompletableFuture.supplyAsync(() -> {
+            long t = System.nanoTime();
+            LocalRunner r = options.runner(toolchain, err);
+            sandboxProbe[0] = System.nanoTime() - t;
+            return r;
+        });
+        long tGrader = System.nanoTime();
+        long[] tRuns = {0};
         BatchResult batch;
         int total;
+        long tStarted;
+        long tGraded;
         try (Grader grader = new Grader(rubric, python, new DeferredRunner(probing), n)) {
+            tStarted = System.nanoTime();
             LocalRunner runner = probing.join();
             if (runner == null) {
                 return Main.ENVIRONMENT;
@@ -168,7 +187,13 @@ final class GradeCommand implements Callable<Integer> {
             Path cacheDir = out.resolve(".cache");
             grader.withCache(new ResultCache(cacheDir, rubric, Grader.version(),
                     toolchain.describe() + "; " + runner.isolation()), !noCache);
-            batch = grader.gradeSubmissions(mine, bar::step);
+            batch = grader.gradeSubmissions(mine, step -> {
+                if (step.startsWith("runs ")) {
+                    tRuns[0] = System.nanoTime();
+                }
+                bar.step(step);
+            });
+            tGraded = System.nanoTime();
             bar.done();
             if (shard != null) {
                 stdout.println("Shard " + cut[0] + "/" + cut[1] + ": " + mine.size() + " of the batch's " + all.size()
@@ -188,7 +213,15 @@ final class GradeCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("manual grade ignored: " + p));
         }
         try {
+            long tWrite = System.nanoTime();
             new ReportWriter(templates).write(batch, out);
+            if (timings) {
+                err.printf(Locale.ROOT, "Timings: %s probe %.2f s; sandbox probe %.2f s, alongside the analysis "
+                        + "helper's start %.2f s; reading, segmenting, building and analysing %.2f s; runs and judging "
+                        + "%.2f s (%s); reports %.2f s%n", java ? "JDK" : "Python", (tProbed - t0) / 1e9,
+                        sandboxProbe[0] / 1e9, (tStarted - tGrader) / 1e9, (tRuns[0] - tStarted) / 1e9,
+                        (tGraded - tRuns[0]) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9);
+            }
             Files.writeString(out.resolve(BATCH), ResultCodec.write(batch, cut[0] + "/" + cut[1], total),
                     StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {

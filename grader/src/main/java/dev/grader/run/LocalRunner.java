@@ -95,6 +95,8 @@ public final class LocalRunner implements Runner {
         Path dir = null;
         int uid = -1;
         Cgroup cgroup = null;
+        long begun = System.nanoTime();
+        long[] marks = {0, 0};
         try {
             boolean asRoot = Sandbox.isRoot();
             dir = RunDirs.create(root, asRoot);
@@ -104,7 +106,7 @@ public final class LocalRunner implements Runner {
                 cgroup = Cgroup.create("run-" + dir.getFileName(), spec.limits().memoryBytes(),
                         spec.limits().processes());
             }
-            return runIn(dir, spec, uid, cgroup);
+            return runIn(dir, spec, uid, cgroup, marks);
         } catch (IOException | RuntimeException e) {
             return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
                     "grader error: " + e.getMessage());
@@ -118,10 +120,14 @@ public final class LocalRunner implements Runner {
             if (dir != null) {
                 RunDirs.delete(dir);
             }
+            if (marks[1] > 0) {
+                RunTimings.add(marks[0] - begun, marks[1] - marks[0], System.nanoTime() - marks[1]);
+            }
         }
     }
 
-    private RunResult runIn(Path dir, RunSpec spec, int uid, Cgroup cgroup) throws IOException {
+    /** Run in a prepared folder; {@code marks} gets the times the program started and was seen to end. */
+    private RunResult runIn(Path dir, RunSpec spec, int uid, Cgroup cgroup, long[] marks) throws IOException {
         Path work = dir.resolve("work");
         if (spec.files().isEmpty()) {
             Path main = work.resolve("main.py");
@@ -170,6 +176,7 @@ public final class LocalRunner implements Runner {
         env.put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
 
         long started = System.nanoTime();
+        marks[0] = started;
         Process process = pb.start();
         long rootPid = process.pid();
         AtomicBoolean overflow = new AtomicBoolean();
@@ -208,6 +215,7 @@ public final class LocalRunner implements Runner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        marks[1] = System.nanoTime();
         boolean exited = !process.isAlive();
         List<Long> alive = timedOut ? Reaper.carriers(token) : List.of();
         // without a pids group, a run that filled its process allowance is still seen here, at the time limit
