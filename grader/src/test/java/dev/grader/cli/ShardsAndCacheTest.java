@@ -133,8 +133,10 @@ class ShardsAndCacheTest {
     void gradingAgainReusesUnchangedSubmissions(@TempDir Path tmp) throws IOException {
         Path batch = batch(tmp);
         Path out = tmp.resolve("out");
-        Outcome first = run("grade", batch.toString(), "--out", out.toString());
+        Outcome first = run("grade", batch.toString(), "--out", out.toString(), "--timings");
         assertTrue(!first.out().contains("Reused"), first.out());
+        assertTrue(first.err().matches("(?s).*Timings: Python probe [0-9.]+ s; .* runs and judging [0-9.]+ s \\(\\d+ "
+                + "runs, mean per run: setup [0-9.]+ ms, program [0-9.]+ ms .*"), first.err());
         String before = masked(out.resolve("results.json"));
         Outcome again = run("grade", batch.toString(), "--out", out.toString());
         assertTrue(again.out().contains("Reused 5 unchanged results"), again.out());
