@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Extract the Python files shipped in the grader's jar to a private directory, once per JVM.
@@ -54,7 +56,7 @@ public final class Bundled {
             }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
             Path extracted = dir;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(extracted, names), "grader-bundled"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(extracted), "grader-bundled"));
             EXTRACTED.put(key, dir);
             return dir;
         } catch (IOException e) {
@@ -62,14 +64,18 @@ public final class Bundled {
         }
     }
 
-    /** Remove an extracted folder at exit: it was made read-only, so make it writable again first. */
-    private static void remove(Path dir, List<String> names) {
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            for (String name : names) {
-                Files.deleteIfExists(dir.resolve(name));
+    /** Remove an extracted folder at exit (with any bytecode compiled into it): it was made read-only first. */
+    private static void remove(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            List<Path> paths = all.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : paths) {
+                if (Files.isDirectory(p)) {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+                }
             }
-            Files.deleteIfExists(dir);
+            for (Path p : paths) {
+                Files.deleteIfExists(p);
+            }
         } catch (IOException e) {
             // left in the temporary folder; never fatal
         }
