@@ -248,10 +248,7 @@ public final class Grader implements AutoCloseable {
             if (s.problem() != null) {
                 return new Prepared(s, List.of(), Map.of(), Map.of(), Map.of(), null);
             }
-            if (java) {
-                return prepareJava(s);
-            }
-            List<Answer> answers = segmenter.segment(s);
+            List<Answer> answers = java ? javaSegmenter.segment(s) : segmenter.segment(s);
             Map<String, Program> programs = new LinkedHashMap<>();
             Map<String, List<Note>> notes = new LinkedHashMap<>();
             Map<String, List<Finding>> findings = new LinkedHashMap<>();
@@ -261,12 +258,15 @@ public final class Grader implements AutoCloseable {
                     continue;
                 }
                 String stdin = q.stdin() != null ? q.stdin() : rubric.stdin();
-                ProgramBuilder.Built built = builder.build(s, a, stdin);
+                ProgramBuilder.Built built = java ? javaBuilder.build(a, q.number(), stdin, q.tests())
+                        : builder.build(s, a, stdin);
                 programs.put(q.id(), built.program());
                 List<Note> questionNotes = new ArrayList<>(built.notes());
-                if (built.program() != null && built.program().syntaxError() == null) {
+                // JavaParser reads code javac rejects; CPython's ast cannot
+                if (built.program() != null && (java || built.program().syntaxError() == null)) {
                     try {
-                        findings.put(q.id(), analyzer.analyse(built.program(), isScript(s.format())));
+                        findings.put(q.id(), java ? javaFindings(a)
+                                : analyzer.analyse(built.program(), isScript(s.format())));
                     } catch (RuntimeException e) {
                         questionNotes.add(new Note(built.program().file(), 0,
                                 "the code could not be analysed for misuse (grader error: " + stackTop(e) + ")"));
@@ -281,32 +281,17 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    private Prepared prepareJava(Submission s) {
-        List<Answer> answers = javaSegmenter.segment(s);
-        Map<String, Program> programs = new LinkedHashMap<>();
-        Map<String, List<Note>> notes = new LinkedHashMap<>();
-        Map<String, List<Finding>> findings = new LinkedHashMap<>();
-        for (Answer a : answers) {
-            Question q = rubric.question(a.questionId()).orElseThrow();
-            if (q.kind() != Question.Kind.CODE || !a.found()) {
-                continue;
-            }
-            String stdin = q.stdin() != null ? q.stdin() : rubric.stdin();
-            ProgramBuilder.Built built = javaBuilder.build(a, q.number(), stdin, q.tests());
-            programs.put(q.id(), built.program());
-            notes.put(q.id(), new ArrayList<>(built.notes()));
-            List<Finding> found = new ArrayList<>();
-            for (Cell c : a.codeCells()) {
-                for (Finding f : javaAnalyzer.analyse(c.source(), c.file())) {
-                    // a shared file's findings belong to the question whose lines they are on, or to none
-                    if (f.line() > 0 && c.fileLine(f.line()) > 0) {
-                        found.add(f);
-                    }
+    /** Find the Java misuse in an answer's files; a shared file's findings on other questions' lines are not its. */
+    private List<Finding> javaFindings(Answer a) {
+        List<Finding> found = new ArrayList<>();
+        for (Cell c : a.codeCells()) {
+            for (Finding f : javaAnalyzer.analyse(c.source(), c.file())) {
+                if (f.line() > 0 && c.fileLine(f.line()) > 0) {
+                    found.add(f);
                 }
             }
-            findings.put(q.id(), found);
         }
-        return new Prepared(s, answers, programs, notes, findings, null);
+        return found;
     }
 
     private SubmissionResult finish(Prepared p, Map<String, RunResult> runs) {
