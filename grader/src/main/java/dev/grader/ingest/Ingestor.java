@@ -2,14 +2,10 @@ package dev.grader.ingest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.grader.python.PythonHelper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,12 +33,13 @@ public final class Ingestor {
 
     /** Bytes read at most from one file. */
     static final int MAX_FILE_BYTES = 64 << 20;
+    /** Characters of code read at most from one submission. */
+    static final int MAX_CODE_CHARS = 1 << 20;
     private static final Set<String> TEXT_EXT = Set.of("txt", "md", "markdown", "text", "rst", "");
     private static final Set<String> BINARY_EXT = Set.of("pdf", "doc", "docx", "odt", "png", "jpg", "jpeg", "gif",
             "xls", "xlsx", "ppt", "pptx", "exe", "bin", "class", "jar", "pyc", "tar", "gz", "7z", "rar");
     private static final Pattern QUESTION_FILE = Pattern.compile(
             "(?i)(?:q|ques|question|ans|answer)?[ _-]?0*(\\d{1,2})\\.(py|ipynb|txt|md)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PythonHelper python;
 
@@ -58,6 +55,33 @@ public final class Ingestor {
      * @return the submission, with a problem when it could not be read
      */
     public Submission read(Path path) {
+        return withinCodeLimit(readAny(path));
+    }
+
+    /**
+     * Refuse a submission holding more code than any answer to an assignment needs: every later stage
+     * (compiling, analysing, running, the report's listing) grows with it. Outputs and prose do not count.
+     */
+    private static Submission withinCodeLimit(Submission s) {
+        if (s.problem() != null) {
+            return s;
+        }
+        long chars = 0;
+        for (Cell c : s.cells()) {
+            if (c.kind() == CellKind.CODE) {
+                chars += c.source().length();
+            }
+        }
+        if (chars <= MAX_CODE_CHARS) {
+            return s;
+        }
+        String size = String.format(Locale.ROOT, "%.1f MiB", chars / (double) (1 << 20));
+        return new Submission(s.id(), s.path(), s.format(), List.of(), s.notes(), new Submission.Problem("invalid",
+                s.path().getFileName() + ": " + size + " of code; a submission may hold at most "
+                        + (MAX_CODE_CHARS >> 20) + " MiB of code (outputs and text do not count)"));
+    }
+
+    private Submission readAny(Path path) {
         String id = SubmissionFinder.idOf(path);
         try {
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -276,16 +300,10 @@ public final class Ingestor {
                 return null;
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(data)).toString();
-        } catch (CharacterCodingException e) {
-            String lenient = new String(data, StandardCharsets.UTF_8);
-            long bad = lenient.chars().filter(c -> c == 0xFFFD).count();
-            if (bad * 20 > lenient.length()) {
-                return null;
-            }
-            return lenient;
-        }
+        // One decoding pass: a strict decoder would first build a UTF-16 copy twice the size of the text.
+        String text = new String(data, StandardCharsets.UTF_8);
+        long bad = text.indexOf('\uFFFD') < 0 ? 0 : text.chars().filter(c -> c == 0xFFFD).count();
+        return bad * 20 > text.length() ? null : text;
     }
 
     private static byte[] readCapped(Path p) throws IOException {
@@ -301,32 +319,28 @@ public final class Ingestor {
     }
 
     private Parsed notebook(String name, String text) {
-        JsonNode root;
+        List<NotebookReader.RawCell> raw;
         try {
-            root = JSON.readTree(text);
+            raw = NotebookReader.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             return Parsed.failed("ipynb", "invalid", name + (loc == null ? "" : ":" + loc.getLineNr())
                     + ": not valid notebook JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return Parsed.failed("ipynb", "unreadable", name + ": " + e.getMessage());
         }
-        JsonNode cellsNode = root == null ? null : root.get("cells");
-        if (cellsNode == null && root != null && root.path("worksheets").isArray()) {
-            cellsNode = root.path("worksheets").path(0).path("cells");
-        }
-        if (root == null || !root.isObject() || cellsNode == null || !cellsNode.isArray()) {
+        if (raw == null) {
             return Parsed.failed("ipynb", "invalid", name + ": valid JSON but not a Jupyter notebook (no \"cells\" list)");
         }
         List<Cell> cells = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         int n = 0;
-        for (JsonNode c : cellsNode) {
+        for (NotebookReader.RawCell c : raw) {
             n++;
-            String type = c.path("cell_type").asText("markdown");
-            JsonNode src = c.has("source") ? c.get("source") : c.get("input");
-            String source = joinSource(src);
+            String source = stripEnd(c.source());
             String file = name + " cell " + n;
-            CellKind kind = switch (type) {
+            CellKind kind = switch (c.type()) {
                 case "code" -> CellKind.CODE;
                 case "raw" -> CellKind.RAW;
                 default -> CellKind.MARKDOWN;
@@ -337,20 +351,6 @@ public final class Ingestor {
             }
         }
         return new Parsed("ipynb", cells, notes, null);
-    }
-
-    private static String joinSource(JsonNode src) {
-        if (src == null || src.isNull()) {
-            return "";
-        }
-        if (src.isArray()) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonNode s : src) {
-                sb.append(s.asText(""));
-            }
-            return stripEnd(sb.toString());
-        }
-        return stripEnd(src.asText(""));
     }
 
     private static String stripEnd(String s) {

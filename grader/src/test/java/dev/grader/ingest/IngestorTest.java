@@ -175,6 +175,59 @@ class IngestorTest {
         assertProblem(tmp.resolve("absent.py"), "unreadable", "no such file");
     }
 
+    @Test
+    void notebookCellsAreReadWithoutTheirOutputsInEveryNotebookShape(@TempDir Path tmp) throws IOException {
+        String image = "iVBORw0KGgo".repeat(200_000);
+        Files.writeString(tmp.resolve("v4.ipynb"), "{\"metadata\": {\"kernelspec\": {\"name\": \"python3\"}}, \"cells\": ["
+                + "{\"cell_type\": \"code\", \"outputs\": [{\"data\": {\"image/png\": \"" + image + "\"}}],"
+                + " \"source\": \"print(1)\\nprint(2)\\n\"},"
+                + " \"stray\", {\"cell_type\": \"code\", \"source\": null},"
+                + " {\"cell_type\": {\"odd\": [1]}, \"source\": [\"prose \", 3, [\"x\"], \"here\"]}],"
+                + " \"nbformat\": 4}");
+        Submission v4 = ingestor.read(tmp.resolve("v4.ipynb"));
+        assertNull(v4.problem());
+        List<Cell> c = v4.cells();
+        assertEquals(4, c.size(), c.toString());
+        assertCell(c.get(0), CellKind.CODE, "print(1)\nprint(2)", List.of(1, 2));
+        assertCell(c.get(1), CellKind.MARKDOWN, "", List.of(1));
+        assertCell(c.get(2), CellKind.CODE, "", List.of(1));
+        assertCell(c.get(3), CellKind.MARKDOWN, "prose 3here", List.of(1));
+        assertEquals("v4.ipynb cell 4", c.get(3).file());
+
+        Files.writeString(tmp.resolve("v3.ipynb"), "{\"worksheets\": [{\"cells\": [{\"cell_type\": \"code\","
+                + " \"input\": [\"import os\\n\", \"print(os.sep)\"]}]}, {\"cells\": [{\"cell_type\": \"code\","
+                + " \"input\": \"second worksheet\"}]}], \"nbformat\": 3}");
+        Submission v3 = ingestor.read(tmp.resolve("v3.ipynb"));
+        assertNull(v3.problem());
+        assertEquals(1, v3.cells().size(), v3.cells().toString());
+        assertCell(v3.cells().get(0), CellKind.CODE, "import os\nprint(os.sep)", List.of(1, 2));
+
+        Files.writeString(tmp.resolve("trailing.ipynb"), "{\"cells\": []}\n}\n");
+        assertProblem(tmp.resolve("trailing.ipynb"), "invalid", "trailing.ipynb:2: not valid notebook JSON at line 2");
+        Files.writeString(tmp.resolve("late.ipynb"), "{\"cells\": [], \"metadata\": {\"a\": [1,, 2]}}");
+        assertProblem(tmp.resolve("late.ipynb"), "invalid", "late.ipynb:1: not valid notebook JSON");
+    }
+
+    @Test
+    void aSubmissionWithMoreCodeThanTheLimitIsRefusedButBigOutputsAreNot(@TempDir Path tmp) throws IOException {
+        String line = "x = 1  # " + "y".repeat(90) + "\\n";
+        int lines = Ingestor.MAX_CODE_CHARS / 100 + 10;
+        Files.writeString(tmp.resolve("code.ipynb"), "{\"cells\": [{\"cell_type\": \"code\", \"source\": \""
+                + line.repeat(lines) + "\"}]}");
+        assertProblem(tmp.resolve("code.ipynb"), "invalid",
+                "code.ipynb: 1.0 MiB of code; a submission may hold at most 1 MiB of code");
+        Files.writeString(tmp.resolve("prose.ipynb"), "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \""
+                + line.repeat(lines) + "\"}, {\"cell_type\": \"code\", \"source\": \"print(1)\", \"outputs\": "
+                + "[{\"text\": \"" + line.repeat(lines) + "\"}]}]}");
+        Submission prose = ingestor.read(tmp.resolve("prose.ipynb"));
+        assertNull(prose.problem());
+        assertEquals("print(1)", prose.cells().get(prose.cells().size() - 1).source());
+        Path folder = Files.createDirectories(tmp.resolve("folder"));
+        Files.writeString(folder.resolve("q3.py"), "x = 1  # " + "y".repeat(90) + "\n".repeat(1));
+        Files.writeString(folder.resolve("q5.py"), ("x = 1  # " + "y".repeat(90) + "\n").repeat(lines));
+        assertProblem(folder, "invalid", "folder: 1.0 MiB of code");
+    }
+
     private static void assertProblem(Path p, String status, String reasonStart) {
         Submission s = ingestor.read(p);
         assertEquals(status, s.problem() == null ? null : s.problem().status(), String.valueOf(s.problem()));

@@ -105,6 +105,7 @@ class HostileSuiteTest {
                 "# Q3\nprint('<script>alert(1)</script>')\n");
         Files.writeString(batchDir.resolve("malformed.ipynb"), "{\"cells\": [{\"cell_type\": \"code\", \"source\": [");
         makeBigNotebook(batchDir.resolve("huge.ipynb"));
+        makeHugeCodeNotebook(batchDir.resolve("huge_code.ipynb"));
         makeEvilZip(batchDir.resolve("evil.zip"));
         Files.copy(Path.of("../submissions", GOOD_A + ".ipynb"), batchDir.resolve(GOOD_A + ".ipynb"));
         Files.copy(Path.of("../submissions", GOOD_B + ".py"), batchDir.resolve(GOOD_B + ".py"));
@@ -142,14 +143,28 @@ class HostileSuiteTest {
         }
     }
 
+    /** Make a notebook of 40 MB, as big notebooks are: outputs (here images) make up nearly all of it. */
     private static void makeBigNotebook(Path file) throws IOException {
         StringBuilder sb = new StringBuilder("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [");
         sb.append("{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"## Q3\"]}");
+        String image = "iVBORw0KGgoAAAANSUhEUgAA".repeat(850);
+        for (int i = 0; i < 2_000; i++) {
+            sb.append(", {\"cell_type\": \"code\", \"metadata\": {}, \"execution_count\": 1, \"outputs\": [{\"output_type\": "
+                    + "\"display_data\", \"metadata\": {}, \"data\": {\"image/png\": \"").append(image)
+                    .append("\"}}], \"source\": [\"x = ").append(i).append("\"]}");
+        }
+        sb.append("]}");
+        Files.writeString(file, sb.toString());
+    }
+
+    /** Make a notebook holding more code than a submission may: 50,000 lines of it. */
+    private static void makeHugeCodeNotebook(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [");
+        sb.append("{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"## Q3\"]}");
         String filler = "x = 1  # " + "y".repeat(400);
-        for (int i = 0; i < 100_000; i++) {
-            sb.append(i % 2 == 0 ? ", {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"" + "filler ".repeat(60)
-                    + "\"]}" : ", {\"cell_type\": \"code\", \"metadata\": {}, \"execution_count\": null, \"outputs\": [], "
-                    + "\"source\": [\"" + filler + "\"]}");
+        for (int i = 0; i < 50_000; i++) {
+            sb.append(", {\"cell_type\": \"code\", \"metadata\": {}, \"execution_count\": null, \"outputs\": [], "
+                    + "\"source\": [\"").append(filler).append("\"]}");
         }
         sb.append("]}");
         Files.writeString(file, sb.toString());
@@ -290,6 +305,8 @@ class HostileSuiteTest {
         assertEquals("invalid", sub("malformed").status());
         assertTrue(sub("malformed").reason().contains("malformed.ipynb"), sub("malformed").reason());
         assertEquals("ran", q3("huge").status(), sub("huge").reason());
+        assertEquals("invalid", sub("huge_code").status());
+        assertTrue(sub("huge_code").reason().contains("huge_code.ipynb: 19.5 MiB of code; a submission may hold at most 1 MiB"), sub("huge_code").reason());
         assertTrue(Set.of("graded", "graded_with_errors").contains(sub("evil").status()), sub("evil").reason());
     }
 
