@@ -20,14 +20,20 @@ final class Reaper {
     private Reaper() {
     }
 
-    /** Kill the process, its descendants, and every process that carries the run's token, until none is left. */
-    static void killTree(Process process, String token) {
+    /**
+     * Kill the process and its descendants; with {@code scanForToken}, also every process that carries the run's
+     * token, until none is left. The scan reads every process's environment: a run with a uid or control groups
+     * of its own is found by those instead.
+     */
+    static void killTree(Process process, String token, boolean scanForToken) {
         List<ProcessHandle> tree = new ArrayList<>();
         process.toHandle().descendants().forEach(tree::add);
         process.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
-        byte[] marker = ("GRADER_RUN=" + token).getBytes(StandardCharsets.UTF_8);
-        killAll(pid -> carries(pid, marker));
+        if (scanForToken) {
+            byte[] marker = ("GRADER_RUN=" + token).getBytes(StandardCharsets.UTF_8);
+            killAll(pid -> carries(pid, marker));
+        }
     }
 
     /** Kill every process whose real uid is the run's. */
@@ -59,8 +65,7 @@ final class Reaper {
     static List<Long> find(LongPredicate match) {
         List<Long> found = new ArrayList<>();
         long self = ProcessHandle.current().pid();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"),
-                p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc"), Reaper::isPid)) {
             for (Path p : entries) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 if (pid != self && match.test(pid)) {
@@ -120,18 +125,53 @@ final class Reaper {
         return tasks + Thread.activeCount() + 32;
     }
 
-    private static int uidOf(long pid) {
+    private static boolean isPid(Path p) {
+        String name = p.getFileName().toString();
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
+    /** Return the real uid of a live process, or -1 for a zombie or a process gone; read once per process per scan. */
+    static int uidOf(long pid) {
+        byte[] status;
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("State:") && line.contains("Z")) {
-                    return -1;
-                }
-                if (line.startsWith("Uid:")) {
-                    return Integer.parseInt(line.split("\\s+")[1]);
+            status = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "status"));
+        } catch (IOException | SecurityException e) {
+            return -1;
+        }
+        int state = indexOf(status, STATE);
+        if (state >= 0 && state + STATE.length < status.length && status[state + STATE.length] == 'Z') {
+            return -1;
+        }
+        int at = indexOf(status, UID);
+        if (at < 0) {
+            return -1;
+        }
+        int uid = 0;
+        boolean any = false;
+        for (int i = at + UID.length; i < status.length && status[i] >= '0' && status[i] <= '9'; i++) {
+            uid = uid * 10 + (status[i] - '0');
+            any = true;
+        }
+        return any ? uid : -1;
+    }
+
+    private static final byte[] STATE = "\nState:\t".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UID = "\nUid:\t".getBytes(StandardCharsets.US_ASCII);
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return -1;
+            return i;
         }
         return -1;
     }
