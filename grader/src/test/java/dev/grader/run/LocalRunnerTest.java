@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.TreeSet;
@@ -143,6 +144,26 @@ class LocalRunnerTest {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(sortedLines(bare), sortedLines(traced.stdout()));
         assertEquals(p.exitValue(), traced.exitCode());
+    }
+
+    @Test
+    void theTracerLoadsNoModuleOfItsOwnIntoAProgramWithoutMultiprocessing(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        // every process of every run pays for what the tracer imports before the student's code starts
+        RunResult traced = run("loaded_modules.py");
+        assertEquals(0, traced.exitCode(), traced.stderr());
+        Files.copy(RES.resolve("loaded_modules.py"), tmp.resolve("main.py"));
+        ProcessBuilder pb = new ProcessBuilder(python.executable().toString(), "main.py").directory(tmp.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "LC_ALL", "C.UTF-8"));
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String bare = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        Set<String> added = new TreeSet<>(Arrays.asList(traced.stdout().strip().split(" ")));
+        added.removeAll(Arrays.asList(bare.strip().split(" ")));
+        added.removeIf(m -> m.equals("sitecustomize") || m.equals("_grader_tracer") || m.startsWith("encodings."));
+        assertEquals(Set.of(), added, "modules the tracer loaded: " + added);
     }
 
     private static List<String> sortedLines(String s) {

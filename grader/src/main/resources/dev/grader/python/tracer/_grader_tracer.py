@@ -1,14 +1,12 @@
 """Trace multiprocessing activity of a graded program: processes, pools, units of work and their output.
 
 See sitecustomize.py. Every patched method returns what the original returns and raises what it
-raises; tracing failures are swallowed.
+raises; tracing failures are swallowed. Loading this module imports only built-in modules: every
+process of every run pays for it, and most of what it needs (json, re, functools) is imported on
+first use, by then usually loaded by multiprocessing itself.
 """
-import functools
-import json
 import os
-import re
 import sys
-import threading
 import time
 
 _MAIN = ""
@@ -21,7 +19,6 @@ _OUT_BYTES = [0]
 _OUT_CAP = 256 * 1024
 _TEXT_CAP = 4096
 _PATCHED = set()
-_LOCK = threading.RLock()
 _PKG_DIRS = ()
 _ROOT_PID = -1
 _STACK_FILE = [None]
@@ -51,10 +48,10 @@ def _register_stack_dump():
     # At a timeout the grader sends SIGUSR1 to every process of the run: each writes where it is blocked.
     try:
         import faulthandler
-        import signal
+        import _signal
         path = os.path.join(os.path.dirname(_TRACE), "stack-%d.txt" % os.getpid())
-        _STACK_FILE[0] = open(path, "w")
-        faulthandler.register(signal.SIGUSR1, file=_STACK_FILE[0], all_threads=True, chain=False)
+        _STACK_FILE[0] = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        faulthandler.register(_signal.SIGUSR1, file=_STACK_FILE[0], all_threads=True, chain=False)
     except Exception:
         pass
 
@@ -81,23 +78,81 @@ def _emit(ev, **fields):
         fields["t"] = round(time.time(), 6)
         _SEQ[0] += 1
         fields["seq"] = _SEQ[0]
-        line = json.dumps(fields).encode("utf-8", "replace")
+        line = _json(fields).encode("ascii")
         os.write(_FD, _sign(line) + b" " + line + b"\n")
     except Exception:
         pass
 
 
+def _json(value):
+    # The json package costs each run a few milliseconds to import; events hold only these plain types.
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _quote(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and value == value and value not in (float("inf"), float("-inf")):
+        return float.__repr__(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join([_json(v) for v in value]) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join([_quote(str(k)) + ": " + _json(v) for k, v in value.items()]) + "}"
+    raise TypeError("not an event value: %r" % type(value))
+
+
+_QUOTE = []
+
+
+def _quote(text):
+    # loaded on the first event: a program that never touches multiprocessing loads nothing for the tracer
+    if not _QUOTE:
+        try:
+            from _json import encode_basestring_ascii as quote
+        except ImportError:
+            import json
+            quote = json.dumps
+        _QUOTE.append(quote)
+    return _QUOTE[0](text)
+
+
+def _sha256():
+    # The built-in hash, not hashlib's: loading OpenSSL costs every process several milliseconds.
+    for name in ("_sha256", "_sha2"):
+        try:
+            return __import__(name).sha256
+        except (ImportError, AttributeError):
+            pass
+    import hashlib
+    return hashlib.sha256
+
+
 def _signer(key):
     # The key lives only in this closure: not in the environment, not in a module global.
-    import hashlib
-    import hmac
     secret = key.encode("ascii")
+    states = []
 
     def sign(line):
-        return hmac.new(secret, line, hashlib.sha256).hexdigest()[:32].encode("ascii")
+        if not states:
+            # HMAC-SHA256 (RFC 2104), the padded key's two hash states computed once, on the first event
+            sha256 = _sha256()
+            padded = (sha256(secret).digest() if len(secret) > 64 else secret).ljust(64, b"\0")
+            states.append((sha256(bytes(b ^ 0x36 for b in padded)), sha256(bytes(b ^ 0x5C for b in padded))))
+        inner, outer = states[0]
+        i = inner.copy()
+        i.update(line)
+        o = outer.copy()
+        o.update(i.digest())
+        return o.hexdigest()[:32].encode("ascii")
 
     def lend(spawn):
         # A child started by exec (spawn, forkserver) needs the key to sign: lend it for that call only.
+        import functools
+
         @functools.wraps(spawn)
         def spawnv_passfds(*args, **kwargs):
             os.environ[_KEY_VAR] = key
@@ -155,6 +210,7 @@ def _pkg_dirs():
 
 def _qualname(obj):
     try:
+        import functools
         if isinstance(obj, functools.partial):
             return _qualname(obj.func)
         mod = getattr(obj, "__module__", None) or ""
@@ -180,7 +236,9 @@ def _short(value, cap=200):
     except Exception:
         text = "<unprintable>"
     # memory addresses change from run to run; reports must not
-    text = re.sub(r" at 0x[0-9a-fA-F]+", "", text)
+    if " at 0x" in text:
+        import re
+        text = re.sub(r" at 0x[0-9a-fA-F]+", "", text)
     return text if len(text) <= cap else text[:cap] + "..."
 
 
@@ -563,6 +621,7 @@ def _patch_pool(mod):
 
 
 def _patch_executor(mod):
+    import functools
     orig_worker = mod._process_worker
     process_chunk = getattr(mod, "_process_chunk", None)
 
