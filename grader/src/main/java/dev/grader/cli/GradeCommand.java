@@ -165,7 +165,7 @@ final class GradeCommand implements Callable<Integer> {
             return r;
         });
         long tGrader = System.nanoTime();
-        long[] tRuns = {0};
+        long preparing;
         BatchResult batch;
         int total;
         long tStarted;
@@ -187,12 +187,8 @@ final class GradeCommand implements Callable<Integer> {
             Path cacheDir = out.resolve(".cache");
             grader.withCache(new ResultCache(cacheDir, rubric, Grader.version(),
                     toolchain.describe() + "; " + runner.isolation()), !noCache);
-            batch = grader.gradeSubmissions(mine, step -> {
-                if (step.startsWith("runs ")) {
-                    tRuns[0] = System.nanoTime();
-                }
-                bar.step(step);
-            });
+            batch = grader.gradeSubmissions(mine, bar::step);
+            preparing = grader.preparing();
             tGraded = System.nanoTime();
             bar.done();
             if (shard != null) {
@@ -217,10 +213,10 @@ final class GradeCommand implements Callable<Integer> {
             new ReportWriter(templates).write(batch, out);
             if (timings) {
                 err.printf(Locale.ROOT, "Timings: %s probe %.2f s; sandbox probe %.2f s, alongside the analysis "
-                        + "helper's start %.2f s; reading, segmenting, building and analysing %.2f s; runs and judging "
-                        + "%.2f s (%s); reports %.2f s%n", java ? "JDK" : "Python", (tProbed - t0) / 1e9,
-                        sandboxProbe[0] / 1e9, (tStarted - tGrader) / 1e9, (tRuns[0] - tStarted) / 1e9,
-                        (tGraded - tRuns[0]) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9);
+                        + "helper's start %.2f s; reading, segmenting, building and analysing %.2f s, alongside the "
+                        + "runs; runs and judging %.2f s (%s); reports %.2f s%n", java ? "JDK" : "Python",
+                        (tProbed - t0) / 1e9, sandboxProbe[0] / 1e9, (tStarted - tGrader) / 1e9, preparing / 1e9,
+                        (tGraded - tStarted) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9);
             }
             Files.writeString(out.resolve(BATCH), ResultCodec.write(batch, cut[0] + "/" + cut[1], total),
                     StandardCharsets.UTF_8);

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +73,7 @@ public final class Grader implements AutoCloseable {
     private ResultCache cache;
     private boolean reuse;
     private int reused;
+    private long preparing;
 
     /**
      * Make a grader for one rubric.
@@ -155,6 +157,11 @@ public final class Grader implements AutoCloseable {
         return reused;
     }
 
+    /** Return the nanoseconds the last batch spent reading, segmenting, building and analysing (alongside runs). */
+    public long preparing() {
+        return preparing;
+    }
+
     /**
      * Grade these submissions, each path one student's (as {@link SubmissionFinder#find} lists them).
      *
@@ -164,58 +171,42 @@ public final class Grader implements AutoCloseable {
      */
     public BatchResult gradeSubmissions(List<Path> paths, Consumer<String> progress) {
         reused = 0;
+        preparing = 0;
         List<SubmissionResult> kept = new ArrayList<>();
         List<Prepared> prepared = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (Path p : paths) {
-            String key = cache == null ? null : cache.key(p);
-            Optional<SubmissionResult> hit = key == null || !reuse ? Optional.empty() : cache.get(key);
-            if (hit.isPresent()) {
-                SubmissionResult r = hit.get();
-                // the same bytes may sit elsewhere now: the result says where they are
-                kept.add(new SubmissionResult(r.id(), p.toString(), r.format(), r.status(), r.reason(), r.points(),
-                        r.maxPoints(), r.questions(), r.notes()));
-                reused++;
-            } else {
-                prepared.add(prepare(p));
-                keys.add(key);
-            }
-            progress.accept("read " + p.getFileName());
-        }
-        List<RunSpec> specs = new ArrayList<>();
-        for (Prepared p : prepared) {
-            for (Map.Entry<String, Program> e : p.programs.entrySet()) {
-                Program program = e.getValue();
-                if (program != null && program.syntaxError() == null && program.isJava()) {
-                    Program.Jvm jvm = program.jvm();
-                    specs.add(new RunSpec(p.key(e.getKey()), "", program.stdin(), rubric.limits(), null, jvm.classes(),
-                            List.of("main", jvm.mainClass())));
-                    if (!jvm.testClasses().isEmpty()) {
-                        Map<String, byte[]> files = new LinkedHashMap<>(jvm.classes());
-                        files.putAll(jvm.tests());
-                        List<String> args = new ArrayList<>(List.of("test"));
-                        args.addAll(jvm.testClasses());
-                        specs.add(new RunSpec(p.key(e.getKey()) + TESTS, "", "", rubric.limits(), null, files, args));
-                    }
-                } else if (program != null && program.syntaxError() == null) {
-                    specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.limits(),
-                            rubric.startMethod()));
-                    if (rubric.spawnCheck() && !"spawn".equals(rubric.startMethod())) {
-                        specs.add(new RunSpec(p.key(e.getKey()) + SPAWN, program.source(), program.stdin(),
-                                rubric.limits(), "spawn"));
-                    }
-                }
-            }
-        }
-        progress.accept("runs " + specs.size());
         Map<String, RunResult> runs = new LinkedHashMap<>();
+        // a submission's programs start as soon as it is prepared, while the next one is read and analysed
         try (WorkerPool pool = new WorkerPool(jobs)) {
-            List<RunResult> results = pool.map(specs, spec -> {
-                RunResult r = runSafely(spec);
-                progress.accept("ran " + spec.key());
-                return r;
-            });
-            for (RunResult r : results) {
+            List<Future<RunResult>> queued = new ArrayList<>();
+            for (Path p : paths) {
+                String key = cache == null ? null : cache.key(p);
+                Optional<SubmissionResult> hit = key == null || !reuse ? Optional.empty() : cache.get(key);
+                if (hit.isPresent()) {
+                    SubmissionResult r = hit.get();
+                    // the same bytes may sit elsewhere now: the result says where they are
+                    kept.add(new SubmissionResult(r.id(), p.toString(), r.format(), r.status(), r.reason(), r.points(),
+                            r.maxPoints(), r.questions(), r.notes()));
+                    reused++;
+                    progress.accept("read " + p.getFileName());
+                    continue;
+                }
+                long started = System.nanoTime();
+                Prepared prep = prepare(p);
+                preparing += System.nanoTime() - started;
+                prepared.add(prep);
+                keys.add(key);
+                progress.accept("read " + p.getFileName());
+                for (RunSpec spec : specs(prep)) {
+                    queued.add(pool.submit(() -> {
+                        RunResult r = runSafely(spec);
+                        progress.accept("ran " + spec.key());
+                        return r;
+                    }));
+                }
+                progress.accept("runs " + queued.size());
+            }
+            for (RunResult r : pool.collect(queued)) {
                 runs.put(r.key(), r);
             }
         }
@@ -231,6 +222,34 @@ public final class Grader implements AutoCloseable {
         return new BatchResult(rubric.assignment(), rubric.title(), rubric.version(), rubric.source(), version(),
                 runner.isolation(), java ? "Java " + Runtime.version().feature() : python.describe(), Instant.now(),
                 results);
+    }
+
+    /** List the runs of one prepared submission: each program, its instructor tests, its spawn check. */
+    private List<RunSpec> specs(Prepared p) {
+        List<RunSpec> specs = new ArrayList<>();
+        for (Map.Entry<String, Program> e : p.programs.entrySet()) {
+            Program program = e.getValue();
+            if (program != null && program.syntaxError() == null && program.isJava()) {
+                Program.Jvm jvm = program.jvm();
+                specs.add(new RunSpec(p.key(e.getKey()), "", program.stdin(), rubric.limits(), null, jvm.classes(),
+                        List.of("main", jvm.mainClass())));
+                if (!jvm.testClasses().isEmpty()) {
+                    Map<String, byte[]> files = new LinkedHashMap<>(jvm.classes());
+                    files.putAll(jvm.tests());
+                    List<String> args = new ArrayList<>(List.of("test"));
+                    args.addAll(jvm.testClasses());
+                    specs.add(new RunSpec(p.key(e.getKey()) + TESTS, "", "", rubric.limits(), null, files, args));
+                }
+            } else if (program != null && program.syntaxError() == null) {
+                specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.limits(),
+                        rubric.startMethod()));
+                if (rubric.spawnCheck() && !"spawn".equals(rubric.startMethod())) {
+                    specs.add(new RunSpec(p.key(e.getKey()) + SPAWN, program.source(), program.stdin(),
+                            rubric.limits(), "spawn"));
+                }
+            }
+        }
+        return specs;
     }
 
     private RunResult runSafely(RunSpec spec) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Run work items on a fixed number of threads and hand the results back in input order.
@@ -38,8 +39,21 @@ public final class WorkerPool implements AutoCloseable {
     public <T, R> List<R> map(List<T> items, Function<T, R> work) {
         List<Future<R>> futures = new ArrayList<>();
         for (T item : items) {
-            futures.add(executor.submit(() -> work.apply(item)));
+            futures.add(submit(() -> work.apply(item)));
         }
+        return collect(futures);
+    }
+
+    /** Start one work item now, so items can be queued while the next ones are still being prepared. */
+    public <R> Future<R> submit(Supplier<R> work) {
+        return executor.submit(work::get);
+    }
+
+    /**
+     * Wait for every item and return the results in the futures' order; an exception that escaped an item is
+     * rethrown here, after every other item has finished.
+     */
+    public <R> List<R> collect(List<Future<R>> futures) {
         List<R> results = new ArrayList<>();
         RuntimeException failure = null;
         for (Future<R> f : futures) {
