@@ -309,26 +309,27 @@ public final class Segmenter {
         if (a.equals(b + "s") || b.equals(a + "s") || a.equals(b + "es") || b.equals(a + "es")) {
             return true;
         }
-        return a.length() >= 4 && b.length() >= 4 && Math.abs(a.length() - b.length()) <= 1 && distance(a, b) <= 1;
+        return a.length() >= 4 && b.length() >= 4 && withinOneEdit(a, b);
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+    /** Return true when one substitution, insertion or deletion at most turns {@code a} into {@code b}. */
+    private static boolean withinOneEdit(String a, String b) {
+        // a linear walk, not the full edit-distance table: this runs for every pair of words of every cell
+        String s = a.length() <= b.length() ? a : b;
+        String l = a.length() <= b.length() ? b : a;
+        if (l.length() - s.length() > 1) {
+            return false;
         }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == l.charAt(i)) {
+            i++;
         }
-        return prev[b.length()];
+        if (i == s.length()) {
+            return true;
+        }
+        return s.length() == l.length()
+                ? s.regionMatches(i + 1, l, i + 1, s.length() - i - 1)
+                : s.regionMatches(i, l, i + 1, s.length() - i);
     }
 
     private static List<String> content(String text) {
