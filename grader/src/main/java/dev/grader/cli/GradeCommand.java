@@ -17,6 +17,7 @@ import dev.grader.run.RunTimings;
 import dev.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,9 +215,11 @@ final class GradeCommand implements Callable<Integer> {
             if (timings) {
                 err.printf(Locale.ROOT, "Timings: %s probe %.2f s; sandbox probe %.2f s, alongside the analysis "
                         + "helper's start %.2f s; reading, segmenting, building and analysing %.2f s, alongside the "
-                        + "runs; runs and judging %.2f s (%s); reports %.2f s%n", java ? "JDK" : "Python",
+                        + "runs; runs and judging %.2f s (%s); reports %.2f s; the grader's own CPU %.2f s (its JVM, "
+                        + "not the programs)%n", java ? "JDK" : "Python",
                         (tProbed - t0) / 1e9, sandboxProbe[0] / 1e9, (tStarted - tGrader) / 1e9, preparing / 1e9,
-                        (tGraded - tStarted) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9);
+                        (tGraded - tStarted) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9,
+                        ownCpuNanos() / 1e9);
             }
             Files.writeString(out.resolve(BATCH), ResultCodec.write(batch, cut[0] + "/" + cut[1], total),
                     StandardCharsets.UTF_8);
@@ -254,6 +257,14 @@ final class GradeCommand implements Callable<Integer> {
             }
         }
         return summary(stdout, batch, rubric.title(), out);
+    }
+
+    /** Return the CPU time of the grader's own JVM so far (its threads, not the programs it ran), or 0. */
+    private static long ownCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** The grader's exchange file in every output folder: the whole result, read by {@code merge}. */

@@ -96,8 +96,13 @@ final class Cgroup {
         return out;
     }
 
-    /** Kill every process in the groups, until none is left. */
-    void killAll() {
+    /**
+     * Kill every process in the groups, until none is left.
+     *
+     * @return true when both groups were read and seen empty: no process of the run is left anywhere, since a
+     *     process cannot leave its groups without a privilege the run does not have
+     */
+    boolean killAll() {
         if (v2) {
             try {
                 write(memory.resolve("cgroup.kill"), "1");
@@ -107,19 +112,24 @@ final class Cgroup {
         }
         for (int round = 0; round < 100; round++) {
             List<Long> members = members();
+            if (members == null) {
+                return false;
+            }
             if (members.isEmpty()) {
-                return;
+                return true;
             }
             members.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
             try {
                 Thread.sleep(round < 10 ? 5 : 50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return false;
     }
 
+    /** Return the pids in the groups, or null when a group cannot be read. */
     private List<Long> members() {
         List<Long> out = new ArrayList<>();
         for (Path dir : List.of(memory, pids)) {
@@ -130,7 +140,7 @@ final class Cgroup {
                     }
                 }
             } catch (IOException | NumberFormatException e) {
-                // the group is gone
+                return null;
             }
         }
         return out;

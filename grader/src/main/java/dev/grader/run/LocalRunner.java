@@ -111,9 +111,11 @@ public final class LocalRunner implements Runner {
             return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
                     "grader error: " + e.getMessage());
         } finally {
-            Reaper.killUid(uid);
+            // the groups hold every process of the run; a scan for the uid only when they could not vouch for that
+            if (cgroup == null || !cgroup.killAll()) {
+                Reaper.killUid(uid);
+            }
             if (cgroup != null) {
-                cgroup.killAll();
                 cgroup.remove();
             }
             sandbox.returnUid(uid);
