@@ -267,6 +267,10 @@ public final class Ingestor {
 
     private Parsed parseFile(String name, byte[] data) {
         String ext = ext(name);
+        if (data.length > MAX_FILE_BYTES) {
+            return Parsed.failed(ext, "invalid", name + ": larger than " + (MAX_FILE_BYTES >> 20)
+                    + " MiB; a file of a submission may be at most that");
+        }
         if (BINARY_EXT.contains(ext)) {
             return Parsed.failed(ext, "unsupported", name + ": ." + ext
                     + " files are not supported; hand in a notebook (.ipynb), a Python file (.py) or a text export");
@@ -308,7 +312,8 @@ public final class Ingestor {
 
     private static byte[] readCapped(Path p) throws IOException {
         try (InputStream in = Files.newInputStream(p)) {
-            return in.readNBytes(MAX_FILE_BYTES);
+            // one byte more than the cap tells a file at the cap from a larger one
+            return in.readNBytes(MAX_FILE_BYTES + 1);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.grader.python.Interpreter;
 import dev.grader.python.PythonHelper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -226,6 +227,10 @@ class IngestorTest {
         Files.writeString(folder.resolve("q3.py"), "x = 1  # " + "y".repeat(90) + "\n".repeat(1));
         Files.writeString(folder.resolve("q5.py"), ("x = 1  # " + "y".repeat(90) + "\n").repeat(lines));
         assertProblem(folder, "invalid", "folder: 1.0 MiB of code");
+        try (RandomAccessFile big = new RandomAccessFile(tmp.resolve("big.ipynb").toFile(), "rw")) {
+            big.setLength(Ingestor.MAX_FILE_BYTES + 1L);
+        }
+        assertProblem(tmp.resolve("big.ipynb"), "invalid", "big.ipynb: larger than 64 MiB");
     }
 
     private static void assertProblem(Path p, String status, String reasonStart) {
