@@ -136,18 +136,18 @@ final class Reaper {
     }
 
     /** Return the real uid of a live process, or -1 for a zombie or a process gone; read once per process per scan. */
-    static int uidOf(long pid) {
+    private static int uidOf(long pid) {
         byte[] status;
         try {
             status = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "status"));
         } catch (IOException | SecurityException e) {
             return -1;
         }
-        int state = indexOf(status, STATE);
+        int state = indexOf(status, STATE, 0);
         if (state >= 0 && state + STATE.length < status.length && status[state + STATE.length] == 'Z') {
             return -1;
         }
-        int at = indexOf(status, UID);
+        int at = indexOf(status, UID, 0);
         if (at < 0) {
             return -1;
         }
@@ -163,9 +163,9 @@ final class Reaper {
     private static final byte[] STATE = "\nState:\t".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UID = "\nUid:\t".getBytes(StandardCharsets.US_ASCII);
 
-    private static int indexOf(byte[] hay, byte[] needle) {
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
         outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
+        for (int i = from; i + needle.length <= hay.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (hay[i + j] != needle[j]) {
                     continue outer;
@@ -176,18 +176,12 @@ final class Reaper {
         return -1;
     }
 
+    /** Return true when an entry of an environment block (entries end with NUL) starts with {@code needle}. */
     private static boolean contains(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            if (i > 0 && hay[i - 1] != 0) {
-                continue;
+        for (int i = indexOf(hay, needle, 0); i >= 0; i = indexOf(hay, needle, i + 1)) {
+            if (i == 0 || hay[i - 1] == 0) {
+                return true;
             }
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
     }
