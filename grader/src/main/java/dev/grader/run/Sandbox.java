@@ -327,8 +327,10 @@ public final class Sandbox {
         setup.append("mount -t tmpfs -o size=").append(limits.fileSizeBytes()).append(",mode=1777 grader-tmp \"$R/tmp\"; ");
         setup.append("mount --bind \"$1\" \"$R/work\"; mount --bind \"$2\" \"$R/grader/out\"; ro \"$3\" /grader/tracer; ");
         setup.append("shift 3; hostname sandbox; ");
-        // the program runs as a child: the first process of the namespace stays root, so killing it ends them all
-        setup.append("chroot \"$R\" /bin/sh -c 'cd /work && exec \"$@\"' grader-chroot \"$@\" & ");
+        // the program runs as a child: the first process of the namespace stays root, so killing it ends them all.
+        // A shell gives a background job /dev/null for stdin; the program reads the run's stdin through fd 3.
+        setup.append("exec 3<&0; chroot \"$R\" /bin/sh -c 'cd /work && exec \"$@\"' grader-chroot \"$@\" <&3 3<&- & ");
+        setup.append("exec 3<&-; ");
         setup.append("child=$!; trap 'kill -KILL $child 2>/dev/null' TERM; wait $child");
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
                 "for c in $GRADER_CGROUPS; do echo $$ > \"$c\" || exit 125; done; unset GRADER_CGROUPS; exec \"$@\"",

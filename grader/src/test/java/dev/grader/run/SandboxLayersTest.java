@@ -78,6 +78,16 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Sandbox.Layer.class)
+    void theRubricsStdinReachesTheProgramInEveryLayer(Sandbox.Layer layer) throws Exception {
+        LocalRunner r = runner(layer);
+        RunResult res = r.run(new RunSpec("stdin", "n = int(input('a number? '))\nprint('got', n * 2)\n"
+                + "import sys\nprint('rest', repr(sys.stdin.read()))\n", "21\nmore\n", LIMITS, null));
+        assertTrue(res.succeeded(), res.stdout() + res.stderr());
+        assertEquals("a number? got 42\nrest 'more\\n'\n", res.stdout());
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "NAMESPACES", "UID"})
     void asRootEveryRunHasAnUnprivilegedUidOfItsOwn(Sandbox.Layer layer) throws Exception {
         assumeTrue(Sandbox.isRoot(), "the grader does not run as root here");
