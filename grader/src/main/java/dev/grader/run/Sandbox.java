@@ -329,7 +329,7 @@ public final class Sandbox {
         setup.append("shift 3; hostname sandbox; ");
         // the program runs as a child: the first process of the namespace stays root, so killing it ends them all.
         // A shell gives a background job /dev/null for stdin; the program reads the run's stdin through fd 3.
-        setup.append("exec 3<&0; chroot \"$R\" /bin/sh -c 'cd /work && exec \"$@\"' grader-chroot \"$@\" <&3 3<&- & ");
+        setup.append("exec 3<&0; chroot \"$R\" /bin/sh -c 'cd /work && unset OLDPWD && exec \"$@\"' grader-chroot \"$@\" <&3 3<&- & ");
         setup.append("exec 3<&-; ");
         setup.append("child=$!; trap 'kill -KILL $child 2>/dev/null' TERM; wait $child");
         List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
