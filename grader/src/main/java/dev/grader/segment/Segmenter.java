@@ -32,7 +32,10 @@ public final class Segmenter {
             "^(?:q(?:ues(?:tion)?|ue|s)?|ans(?:wer)?|a(?=\\d)|(?:code|solution|answer|program|ans)\\s+(?:for|of|to)\\s+q(?:uestion)?)"
                     + "[\\s.]*(?:no\\.?|number|#)?\\s*[-.:#)]*\\s*0*(\\d{1,2})(?![\\d/,]|\\.\\d|\\s*(?:feb|jan|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|st|nd|rd|th)\\b)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern BARE_NUMBER = Pattern.compile("^0*(\\d{1,2})\\s*[.)]\\s*(.*)$");
+    private static final Pattern BARE_NUMBER = Pattern.compile("^0*(\\d{1,2})\\s*[.):]?\\s*(.*)$");
+    private static final Pattern MORE_LABELS = Pattern.compile(
+            "^\\s*[-.:)]*\\s*(?:&|\\+|/|,|and)\\s*(?:q(?:ues(?:tion)?)?|ans(?:wer)?)?[\\s.]*(?:no\\.?)?\\s*0*(\\d{1,2})\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[a-z]+");
     private static final Set<String> STOP = Set.of("the", "and", "for", "are", "with", "what", "why", "how", "can",
             "its", "you", "this", "that", "from", "into", "which", "python");
@@ -51,7 +54,17 @@ public final class Segmenter {
     }
 
     /** Hold one marker found: where, which question, and how it was recognised. */
-    private record Marker(int cell, int line, Question question, String how, Note note) {}
+    private record Marker(int cell, int line, Question question, String how, Note note, List<Question> also) {
+
+        Marker(int cell, int line, Question question, String how, Note note) {
+            this(cell, line, question, how, note, List.of());
+        }
+
+        /** Return this marker splitting its cell at another line (where the string that holds it opens). */
+        Marker splitAt(int newLine) {
+            return new Marker(cell, newLine, question, how, note, also);
+        }
+    }
 
     /**
      * Split the submission into one answer per question, in the rubric's order.
@@ -103,12 +116,31 @@ public final class Segmenter {
                 byQuestion.put(q, new Answer(q.id(), true, mk.how(), region, notes));
             }
         }
+        shareCombinedAnswers(markers, regions, byQuestion);
         fallback(cells, markers, regions, byQuestion, unassigned);
         for (Question q : questions) {
             Answer a = byQuestion.get(q);
             answers.add(a != null ? a : Answer.missing(q.id(), missingReason(q, markers.isEmpty())));
         }
         return answers;
+    }
+
+    /**
+     * Give a question named together with another by one heading ({@code Ans5 & Ans6}) the same answer, unless a
+     * marker of its own was found.
+     */
+    private static void shareCombinedAnswers(List<Marker> markers, Map<Question, List<Cell>> regions,
+            Map<Question, Answer> byQuestion) {
+        for (Marker mk : markers) {
+            Answer first = byQuestion.get(mk.question());
+            for (Question other : mk.also()) {
+                if (byQuestion.get(other) != null || first == null || !first.found()) {
+                    continue;
+                }
+                byQuestion.put(other, new Answer(other.id(), true, mk.how() + " (answered together with "
+                        + mk.question().id() + ")", regions.getOrDefault(mk.question(), List.of()), List.of()));
+            }
+        }
     }
 
     private static void add(Map<Question, List<Cell>> regions, List<Cell> unassigned, Question q, Cell c) {
@@ -169,33 +201,98 @@ public final class Segmenter {
         for (int ci = 0; ci < cells.size(); ci++) {
             Cell c = cells.get(ci);
             String[] src = c.source().split("\n", -1);
-            boolean inString = false;
+            boolean code = c.kind() == CellKind.CODE;
+            int[] stringStart = code ? stringStarts(src) : null;
+            boolean atStart = true;
             for (int li = 0; li < src.length; li++) {
-                String raw = src[li];
-                String s = raw.strip();
-                if (c.kind() == CellKind.CODE) {
-                    boolean docstring = s.startsWith("\"\"\"") || s.startsWith("'''");
-                    if (!s.startsWith("#") && !(docstring && !inString) && !inString) {
+                String s = src[li].strip();
+                if (s.isEmpty()) {
+                    continue;
+                }
+                boolean first = atStart;
+                atStart = false;
+                if (code) {
+                    boolean inString = stringStart[li] >= 0;
+                    if (!inString && !s.startsWith("#") && !(first && NUMBER_ONLY.matcher(s).matches())) {
                         continue;
                     }
-                    if (docstring) {
-                        inString = !(s.length() >= 6 && (s.endsWith("\"\"\"") || s.endsWith("'''")));
-                        s = s.substring(3);
+                    if (inString && stringStart[li] == li) {
+                        s = OPENING_QUOTES.matcher(s).replaceFirst("");
+                    }
+                    if (inString) {
+                        s = s.replace("\"\"\"", " ").replace("'''", " ").strip();
                     }
                 }
-                Marker mk = marker(ci, li, c, s, li + 1 < src.length ? src[li + 1] : "", lastNumber);
+                Marker mk = marker(ci, li, c, s, li + 1 < src.length ? src[li + 1] : "", lastNumber, first);
                 if (mk == null || mk.question() == current) {
                     continue;
+                }
+                // a marker inside a string of code splits the cell where the string opens, not inside it
+                if (code && stringStart[li] >= 0) {
+                    mk = mk.splitAt(stringStart[li]);
                 }
                 out.add(mk);
                 current = mk.question();
                 lastNumber = Math.max(lastNumber, mk.question().number());
+                for (Question q : mk.also()) {
+                    lastNumber = Math.max(lastNumber, q.number());
+                }
             }
         }
         return out;
     }
 
-    private Marker marker(int ci, int li, Cell c, String line, String nextLine, int lastNumber) {
+    private static final Pattern OPENING_QUOTES = Pattern.compile("^[rRuUbBfF]{0,2}(\"\"\"|''')");
+    /** A number alone ({@code 6.}, {@code 6)}): valid Python, and how some students number the answers in code cells. */
+    private static final Pattern NUMBER_ONLY = Pattern.compile("^0*\\d{1,2}\\s*[.)]$");
+
+    /**
+     * For each line of code, return the line where the triple-quoted string it is in (or opens) starts, or -1 when
+     * the line starts outside such a string.
+     */
+    static int[] stringStarts(String[] lines) {
+        int[] out = new int[lines.length];
+        String open = null;
+        int openLine = -1;
+        for (int li = 0; li < lines.length; li++) {
+            String line = lines[li];
+            out[li] = open != null ? openLine : -1;
+            if (open == null && OPENING_QUOTES.matcher(line.strip()).find()) {
+                out[li] = li;
+            }
+            int i = 0;
+            while (i < line.length()) {
+                char ch = line.charAt(i);
+                if (open != null) {
+                    if (ch == '\\') {
+                        i += 2;
+                    } else if (line.startsWith(open, i)) {
+                        open = null;
+                        i += 3;
+                    } else {
+                        i++;
+                    }
+                } else if (ch == '#') {
+                    break;
+                } else if (line.startsWith("\"\"\"", i) || line.startsWith("'''", i)) {
+                    open = line.substring(i, i + 3);
+                    openLine = li;
+                    i += 3;
+                } else if (ch == '"' || ch == '\'') {
+                    int j = i + 1;
+                    while (j < line.length() && line.charAt(j) != ch) {
+                        j += line.charAt(j) == '\\' ? 2 : 1;
+                    }
+                    i = j + 1;
+                } else {
+                    i++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private Marker marker(int ci, int li, Cell c, String line, String nextLine, int lastNumber, boolean cellStart) {
         if (line.isEmpty() || line.matches("(?i)^in\\s*\\[.*")) {
             return null;
         }
@@ -213,26 +310,37 @@ public final class Segmenter {
                 }
             }
         }
+        List<Question> also = new ArrayList<>();
         Matcher lm = LABEL.matcher(text);
         if (lm.lookingAt()) {
             labelled = Integer.parseInt(lm.group(1));
             labelText = text.substring(0, lm.end()).strip();
-        } else if (heading && line.startsWith("#") && c.kind() != CellKind.CODE) {
+            // one heading for two answers: "Ans5 & Ans6", "Q5 and Q6"
+            Matcher more = MORE_LABELS.matcher(text.substring(lm.end()));
+            if (more.lookingAt() && question(Integer.parseInt(more.group(1))) != null
+                    && Integer.parseInt(more.group(1)) != labelled) {
+                also.add(question(Integer.parseInt(more.group(1))));
+                labelText = text.substring(0, lm.end() + more.end()).strip();
+            }
+        } else if ((heading && line.startsWith("#") && c.kind() != CellKind.CODE) || cellStart) {
+            // a number alone as a heading, or alone at the start of a cell: "# 3.", "##5", "6."
             Matcher b = BARE_NUMBER.matcher(text);
             if (b.matches() && b.group(2).isBlank()) {
                 int n = Integer.parseInt(b.group(1));
                 if (n > lastNumber && question(n) != null) {
                     labelled = n;
-                    labelText = text.substring(0, Math.min(text.length(), b.group(1).length() + 1));
+                    labelText = text.strip();
                 }
             }
         }
-        // the question's own text: on this line, or over this line and the next
+        // the question's own text: on this line, or over this line and the next. Inside code, a comment or string
+        // without a label must carry most of the question ("# create a pool with 4 worker processes" is no heading)
+        boolean inCode = c.kind() == CellKind.CODE;
         Question byText = null;
-        if (labelled != 0 || heading || line.endsWith("?") || c.kind() == CellKind.CODE) {
-            byText = textMatch(text);
+        if (labelled != 0 || heading || line.endsWith("?") || inCode) {
+            byText = textMatch(text, inCode && labelled == 0);
             if (byText == null && !nextLine.isBlank() && labelled != 0) {
-                byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""));
+                byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""), false);
             }
         }
         Question byNumber = labelled == 0 ? null : question(labelled);
@@ -244,13 +352,13 @@ public final class Segmenter {
             }
             String how = labelText != null ? "'" + labelText + "' with the question's text at " + where
                     : "the question's text at " + where;
-            return new Marker(ci, li, byText, how, note);
+            return new Marker(ci, li, byText, how, note, also.contains(byText) ? List.of() : also);
         }
         if (byNumber != null) {
             if (!byNumber.patterns().isEmpty()) {
                 return null;
             }
-            return new Marker(ci, li, byNumber, "'" + labelText + "' at " + where, null);
+            return new Marker(ci, li, byNumber, "'" + labelText + "' at " + where, null, also);
         }
         return null;
     }
@@ -264,8 +372,12 @@ public final class Segmenter {
         return null;
     }
 
-    /** Return the question whose text the line carries, clearly better than any other, or null. */
-    private Question textMatch(String line) {
+    /**
+     * Return the question whose text the line carries, clearly better than any other, or null.
+     *
+     * @param most whether the line must carry most of the question's words (a line inside code)
+     */
+    private Question textMatch(String line, boolean most) {
         List<String> lw = content(line);
         if (lw.size() < 3) {
             return null;
@@ -290,7 +402,7 @@ public final class Segmenter {
             long inQuestion = lw.stream().filter(x -> qw.stream().anyMatch(w -> similar(x, w))).count();
             double recall = (double) hit / qw.size();
             double precision = (double) inQuestion / lw.size();
-            double score = hit >= 3 && recall >= 0.6 ? 2 * precision * recall / (precision + recall) : 0;
+            double score = hit >= 3 && recall >= (most ? 0.75 : 0.6) ? 2 * precision * recall / (precision + recall) : 0;
             if (score > bestScore) {
                 second = bestScore;
                 bestScore = score;

@@ -168,4 +168,68 @@ class SegmenterTest {
         assertFalse(Segmenter.detects("processes4", "p = Process(target=f)\np.start()"));
         assertFalse(Segmenter.detects("other", "anything"));
     }
+
+    @Test
+    void aQuestionInAStringOfCodeSplitsTheCellWhereTheStringOpens() {
+        String q3 = "\"\"\"\nQ3. Write a python code to create a process using the multiprocessing module.\n\"\"\"\n"
+                + "import multiprocessing\np = multiprocessing.Process(target=print)\np.start()\np.join()";
+        List<Answer> a = segmenter.segment(notebook(
+                "code:\"\"\"\nQ2. What are the differences between multiprocessing and multithreading?\n" + PROSE
+                        + "\n\"\"\"", "code:" + q3));
+        Answer three = answer(a, "Q3");
+        assertEquals(q3, three.codeCells().get(0).source(), "the answer starts at the opening quotes");
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), three.codeCells().get(0).lines());
+        assertTrue(answer(a, "Q2").codeCells().get(0).source().contains("side by side"));
+        // the lines of code after a docstring are not read as headings
+        List<Answer> b = segmenter.segment(notebook("code:\"\"\"Q3. an answer\"\"\"\nx = 1\n"
+                + "y = \"Q5. not a heading, a string of code\""));
+        assertFalse(answer(b, "Q5").found(), answer(b, "Q5").how());
+    }
+
+    @Test
+    void aNumberAloneAtTheStartOfACellOrAsAHeadingIsAMarker() {
+        List<Answer> a = segmenter.segment(notebook("md:##1 \n\n" + PROSE, "md:##2\n\nThreads " + PROSE,
+                "code:##3\nimport multiprocessing\np = multiprocessing.Process(target=print)\np.start()",
+                "md:##4\nPools " + PROSE, "code:5.\nfrom multiprocessing import Pool\nwith Pool(2) as p:\n    p.map(abs, [1])",
+                "code:6)\nprint('six')"));
+        assertTrue(answer(a, "Q1").prose().contains("side by side"), answer(a, "Q1").how());
+        assertTrue(answer(a, "Q2").prose().startsWith("##2"), answer(a, "Q2").prose());
+        assertEquals("'3' at cell 3, line 1", answer(a, "Q3").how());
+        assertTrue(answer(a, "Q5").codeCells().get(0).source().contains("Pool(2)"));
+        assertEquals("'6)' at cell 6, line 1", answer(a, "Q6").how());
+        // but not a number in the middle of code, nor one that goes back
+        List<Answer> b = segmenter.segment(notebook("md:## Q5", "code:x = 1\n# 6\ny = 2", "code:4.\nprint(4)"));
+        assertFalse(answer(b, "Q6").found(), answer(b, "Q6").how());
+        assertFalse(answer(b, "Q4").found(), answer(b, "Q4").how());
+    }
+
+    @Test
+    void aCommentThatResemblesAQuestionIsNotAHeadingInsideCode() {
+        String q4 = "import multiprocessing\n# Create a multiprocessing pool with 4 worker processes\n"
+                + "pool = multiprocessing.Pool(processes=4)";
+        String q6 = "# Create a multiprocessing pool with 4 worker processes\nfrom multiprocessing import Pool\n"
+                + "with Pool(4) as p:\n    p.map(print, [1, 2, 3, 4])";
+        List<Answer> a = segmenter.segment(notebook("md:### Q4. What is a multiprocessing pool in python?\n" + PROSE,
+                "code:" + q4, "md:### Q6.", "code:" + q6));
+        assertFalse(answer(a, "Q5").found(), answer(a, "Q5").how());
+        assertEquals(q6, answer(a, "Q6").codeCells().get(0).source());
+        // a comment that carries most of the question, or a label, still is one
+        List<Answer> b = segmenter.segment(notebook("code:x = 1\n# How can we create a pool of worker processes in "
+                + "python using the multiprocessing module?\nprint(5)", "code:print(0)\n# Q6\nx = 6"));
+        assertEquals("print(5)", answer(b, "Q5").codeCells().get(0).source().lines().toList().get(1));
+        assertTrue(answer(b, "Q6").found(), answer(b, "Q6").how());
+    }
+
+    @Test
+    void oneHeadingForTwoAnswersAnswersBoth() {
+        String code = "import multiprocessing\nwith multiprocessing.Pool(4) as p:\n    print(p.map(abs, [1, 2, 3, 4]))";
+        for (String heading : List.of("Ans5 & Ans6", "### Q5 and Q6", "**Q5 & 6**")) {
+            List<Answer> a = segmenter.segment(notebook("md:### Q4\n" + PROSE, "md:" + heading, "code:" + code));
+            assertEquals(code, answer(a, "Q5").codeCells().get(0).source(), heading);
+            Answer six = answer(a, "Q6");
+            assertTrue(six.found(), heading + ": " + six.how());
+            assertTrue(six.how().endsWith("(answered together with Q5)"), six.how());
+            assertEquals(code, six.codeCells().get(0).source(), heading);
+        }
+    }
 }
