@@ -8,9 +8,10 @@ import dev.grader.ingest.Submission;
 import dev.grader.segment.Answer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -30,17 +31,14 @@ public final class ProgramBuilder {
                     + "try\\s*:|except|finally|return\\b|print\\s*\\(|#|@|[\\w.\\[\\]]+\\s*[-+*/]?=|[\\w.]+\\s*\\(|pass\\b|\\)|\\]).*");
 
     private final PythonSource python;
-    private final UnaryOperator<String> neutralise;
 
     /**
      * Make a builder.
      *
      * @param python the parser to ask
-     * @param neutralise turns IPython-only lines (magics, {@code !shell}) into {@code pass}, keeping lines
      */
-    public ProgramBuilder(PythonSource python, UnaryOperator<String> neutralise) {
+    public ProgramBuilder(PythonSource python) {
         this.python = python;
-        this.neutralise = neutralise;
     }
 
     /**
@@ -52,17 +50,8 @@ public final class ProgramBuilder {
      * @return the program, or {@code null} when the answer holds no code
      */
     public Built build(Submission submission, Answer answer, String stdin) {
-        List<Note> notes = new ArrayList<>();
-        List<Cell> code = new ArrayList<>();
-        for (Cell c : answer.codeCells()) {
-            String src = neutralise.apply(c.source());
-            PythonSource.SyntaxError e = python.check(src);
-            if (e != null && looksLikeProse(src)) {
-                notes.add(new Note(c.file(), c.firstLine(), "this code cell holds prose, not code: it was not run"));
-                continue;
-            }
-            code.add(c);
-        }
+        List<Note> notes = proseNotes(answer);
+        List<Cell> code = answer.codeCells();
         if (code.isEmpty()) {
             return new Built(null, notes);
         }
@@ -72,7 +61,7 @@ public final class ProgramBuilder {
         prelude(submission, first, answer, lines, origins);
         int answerStart = lines.size() + 1;
         for (Cell c : code) {
-            String[] src = neutralise.apply(c.source()).split("\n", -1);
+            String[] src = c.source().split("\n", -1);
             for (int i = 0; i < src.length; i++) {
                 lines.add(src[i]);
                 origins.add(new Origin(c.file(), c.fileLine(i + 1)));
@@ -97,13 +86,14 @@ public final class ProgramBuilder {
                     || answer.cells().contains(c)) {
                 continue;
             }
-            String src = neutralise.apply(c.source());
+            String src = c.source();
             if (python.check(src) != null) {
                 continue;
             }
             String[] srcLines = src.split("\n", -1);
             for (PythonSource.Statement s : python.statements(src)) {
-                if (s.mainGuard() || !(PRELUDE_KINDS.contains(s.kind()) || isPlainAssignment(s, srcLines))) {
+                if (s.mainGuard() || !(PRELUDE_KINDS.contains(s.kind()) || isPlainAssignment(s, srcLines)
+                        || writesFile(s, srcLines))) {
                     continue;
                 }
                 // A cell split between questions (a .py file with # Q3 ... # Q5) lends only what precedes the answer.
@@ -116,6 +106,47 @@ public final class ProgramBuilder {
                 }
             }
         }
+    }
+
+    /** Tell a cell's {@code %%writefile}: a later answer may import the module it wrote. */
+    private static boolean writesFile(PythonSource.Statement s, String[] lines) {
+        String first = s.firstLine() <= lines.length ? lines[s.firstLine() - 1].strip() : "";
+        return s.kind().equals("Expr") && (first.startsWith("get_ipython().run_cell_magic('writefile',")
+                || first.startsWith("get_ipython().run_cell_magic('file',"));
+    }
+
+    /**
+     * Say which prose typed into the answer's code cells was left out of the run: the whole cell, or its lines
+     * around the code.
+     */
+    private static List<Note> proseNotes(Answer answer) {
+        Map<String, List<Cell>> prose = new LinkedHashMap<>();
+        for (Cell c : answer.cells()) {
+            if (c.kind() == CellKind.PROSE_IN_CODE) {
+                prose.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Note> notes = new ArrayList<>();
+        for (Map.Entry<String, List<Cell>> e : prose.entrySet()) {
+            boolean withCode = answer.codeCells().stream().anyMatch(c -> c.file().equals(e.getKey()));
+            Cell first = e.getValue().get(0);
+            if (!withCode) {
+                notes.add(new Note(e.getKey(), first.firstLine(), "this code cell holds prose, not code: it was not run"));
+                continue;
+            }
+            List<String> ranges = new ArrayList<>();
+            int lines = 0;
+            for (Cell c : e.getValue()) {
+                int from = c.firstLine();
+                int to = c.lines().stream().filter(l -> l > 0).reduce((a, b) -> b).orElse(from);
+                ranges.add(from == to ? Integer.toString(from) : from + "-" + to);
+                lines += to - from + 1;
+            }
+            notes.add(new Note(e.getKey(), first.firstLine(), (lines == 1 ? "line " : "lines ") + String.join(", ", ranges)
+                    + " of this code cell " + (lines == 1 ? "is" : "are") + " prose, not code: left out of the run"
+                    + " (the rest of the cell ran)"));
+        }
+        return notes;
     }
 
     /** Keep assignments of plain values; a call could start processes of another answer. */

@@ -7,5 +7,7 @@ public enum CellKind {
     /** Prose: markdown, headings, plain text. */
     MARKDOWN,
     /** A raw notebook cell: neither rendered nor run, but it may hold code. */
-    RAW
+    RAW,
+    /** Prose typed into a code cell: read as prose, never run. */
+    PROSE_IN_CODE
 }

@@ -42,10 +42,12 @@ public final class Ingestor {
             "(?i)(?:q|ques|question|ans|answer)?[ _-]?0*(\\d{1,2})\\.(py|ipynb|txt|md)");
 
     private final PythonHelper python;
+    private final CodeCells codeCells;
 
     /** Make an ingestor that asks the helper's Python parser where code ends. */
     public Ingestor(PythonHelper python) {
         this.python = python;
+        this.codeCells = new CodeCells(python);
     }
 
     /**
@@ -55,7 +57,11 @@ public final class Ingestor {
      * @return the submission, with a problem when it could not be read
      */
     public Submission read(Path path) {
-        return withinCodeLimit(readAny(path));
+        Submission s = withinCodeLimit(readAny(path));
+        if (s.problem() != null) {
+            return s;
+        }
+        return new Submission(s.id(), s.path(), s.format(), codeCells.read(s.cells()), s.notes(), null);
     }
 
     /**

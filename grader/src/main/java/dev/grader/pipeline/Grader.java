@@ -17,7 +17,6 @@ import dev.grader.judge.Judge;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.python.Interpreter;
-import dev.grader.python.Magics;
 import dev.grader.python.PythonHelper;
 import dev.grader.rubric.Question;
 import dev.grader.rubric.Rubric;
@@ -101,7 +100,7 @@ public final class Grader implements AutoCloseable {
         this.helper = PythonHelper.start(python);
         this.ingestor = new Ingestor(helper);
         HelperSource source = new HelperSource(helper);
-        this.builder = new ProgramBuilder(source, Magics::neutralise);
+        this.builder = new ProgramBuilder(source);
         this.analyzer = new PythonAnalyzer(source);
     }
 

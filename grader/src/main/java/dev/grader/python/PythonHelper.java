@@ -2,6 +2,7 @@ package dev.grader.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -11,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -66,7 +68,11 @@ public final class PythonHelper implements AutoCloseable {
         fromHelper = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    private synchronized JsonNode request(String op, String source) {
+    private JsonNode request(String op, String source) {
+        return request(op, source, List.of());
+    }
+
+    private synchronized JsonNode request(String op, String source, Collection<String> names) {
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 if (process == null || !process.isAlive()) {
@@ -75,6 +81,10 @@ public final class PythonHelper implements AutoCloseable {
                 ObjectNode req = JSON.createObjectNode();
                 req.put("op", op);
                 req.put("source", source);
+                if (!names.isEmpty()) {
+                    ArrayNode list = req.putArray("names");
+                    names.forEach(list::add);
+                }
                 toHelper.write(JSON.writeValueAsString(req));
                 toHelper.write('\n');
                 toHelper.flush();
@@ -107,6 +117,40 @@ public final class PythonHelper implements AutoCloseable {
         return new ParseOutcome(r.path("ok").asBoolean(), r.path("line").asInt(), r.path("column").asInt(),
                 r.path("message").asText(""), r.path("incomplete").asBoolean(), r.path("output_like").asBoolean(),
                 r.path("statements").asInt());
+    }
+
+    /**
+     * Read a notebook code cell as Jupyter runs it and tell the prose typed into it from its code.
+     *
+     * @param source the cell's text
+     * @param names the names earlier cells bound (a one-line cell naming a magic runs it only when the name is free)
+     * @return the cell line for line, IPython's syntax turned into calls, and what of it is prose
+     */
+    public CellOutcome cell(String source, Collection<String> names) {
+        JsonNode r = request("cell", source, names);
+        if (!r.has("kind")) {
+            // the helper failed: read the cell as the code it says it is
+            return new CellOutcome("code", source, List.of(), List.of(), List.of(), List.of(), 0, "");
+        }
+        List<int[]> top = new ArrayList<>();
+        for (JsonNode t : r.path("top")) {
+            top.add(new int[] {t.path(0).asInt(), t.path(1).asInt()});
+        }
+        return new CellOutcome(r.path("kind").asText(), r.path("source").asText(source), ints(r.path("prose")),
+                ints(r.path("relabelled")), top, strings(r.path("binds")), r.path("line").asInt(),
+                r.path("message").asText(""));
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** Return the top-level statements of source that compiles; empty when it does not. */
@@ -175,6 +219,31 @@ public final class PythonHelper implements AutoCloseable {
      */
     public record ParseOutcome(boolean ok, int line, int column, String message, boolean incomplete,
             boolean outputLike, int statements) {}
+
+    /**
+     * Describe how a code cell reads.
+     *
+     * @param kind {@code code} (it compiles), {@code mixed} (its code compiles once its prose is left out),
+     *     {@code prose} (nothing in it is code) or {@code broken} (its code has a syntax error)
+     * @param source the cell line for line as it runs: IPython's syntax turned into calls, prose lines empty and
+     *     answer labels taken off the code they stood in front of
+     * @param prose 1-based lines of prose, left out of the code
+     * @param relabelled 1-based lines whose answer label ({@code Ans3.}) was taken off the code after it
+     * @param top the first and last line of each top-level statement of a cell that compiles
+     * @param binds the names the cell binds at top level
+     * @param errorLine 1-based line of the syntax error of a broken cell, 0 otherwise
+     * @param error the parser's message for a broken cell, empty otherwise
+     */
+    public record CellOutcome(String kind, String source, List<Integer> prose, List<Integer> relabelled,
+            List<int[]> top, List<String> binds, int errorLine, String error) {
+
+        public CellOutcome {
+            prose = List.copyOf(prose);
+            relabelled = List.copyOf(relabelled);
+            top = List.copyOf(top);
+            binds = List.copyOf(binds);
+        }
+    }
 
     /**
      * Describe a top-level statement.

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /** Run {@code main.py} with a Python interpreter and the grader's tracer on its path. */
 public final class PythonToolchain implements Toolchain {
 
-    private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py");
+    private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py",
+            "_grader_ipython.py");
 
     private final Interpreter python;
     private final Path tracer;

@@ -150,7 +150,8 @@ public record StackDump(long pid, List<Frame> frames, String thread, String stat
             if (f.file().endsWith("/multiprocessing/process.py") && f.function().equals("_bootstrap")) {
                 break;
             }
-            if (!f.file().endsWith("_grader_tracer.py") && !f.file().endsWith("sitecustomize.py")) {
+            if (!f.file().endsWith("_grader_tracer.py") && !f.file().endsWith("_grader_ipython.py")
+                    && !f.file().endsWith("sitecustomize.py")) {
                 kept.add(f);
             }
         }

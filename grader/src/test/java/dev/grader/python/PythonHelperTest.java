@@ -59,10 +59,40 @@ class PythonHelperTest {
     }
 
     @Test
-    void magicsBecomePassKeepingLines() {
-        assertEquals("pass\nimport os\n    pass\nx = 1\npass\npass", Magics.neutralise("%matplotlib inline\nimport os\n    !ls -l\nx = 1\nfiles = !ls\nos.path?"));
-        assertEquals("pass\nprint(1)", Magics.neutralise("%%time\nprint(1)"));
-        assertEquals("pass\npass\n", Magics.neutralise("%%bash\necho hi\n"));
-        assertEquals("a != b", Magics.neutralise("a != b"));
+    void jupytersSyntaxBecomesTheCallsItMakesLineForLine() {
+        PythonHelper.CellOutcome o = helper.cell("%matplotlib inline\nimport os\nif os:\n    !ls -l\nx = 1\nfiles = !ls\nos.path?",
+                List.of());
+        assertEquals("code", o.kind());
+        assertEquals("get_ipython().run_line_magic('matplotlib', 'inline')\nimport os\nif os:\n    get_ipython().system('ls -l')\n"
+                + "x = 1\nfiles = get_ipython().getoutput('ls')\nget_ipython().run_line_magic('pinfo', 'os.path')",
+                o.source());
+        // a cell magic whose body is Python keeps the body in place; any other becomes one call and empty lines
+        assertEquals("pass\nprint(1)", helper.cell("%%time\nprint(1)", List.of()).source());
+        assertEquals("get_ipython().run_cell_magic('bash', '', 'echo hi\\n')\n\n", helper.cell("%%bash\necho hi\n",
+                List.of()).source());
+        // an indented first line: IPython takes that indentation off every line
+        assertEquals("import os\ndef f():\n    pass", helper.cell(" import os\n def f():\n     pass", List.of()).source());
+        // a one-line cell naming a magic runs it, unless an earlier cell bound the name
+        assertEquals("get_ipython().run_line_magic('cd', \"'/tmp'\")", helper.cell("cd '/tmp'", List.of()).source());
+        assertEquals("ls -l", helper.cell("ls -l", List.of("ls")).source());
+        assertEquals(List.of("os", "x"), helper.cell("import os\nx = 1", List.of()).binds());
+        assertEquals("a != b", helper.cell("a != b", List.of()).source());
+    }
+
+    @Test
+    void proseTypedIntoACodeCellIsToldFromItsCode() {
+        PythonHelper.CellOutcome o = helper.cell("Q3. Write a python code to create a process?\nAns3.import os\n"
+                + "print(os.getpid())\nHere the child prints its pid.", List.of());
+        assertEquals("mixed", o.kind());
+        assertEquals(List.of(1, 4), o.prose());
+        assertEquals(List.of(2), o.relabelled());
+        assertEquals("\nimport os\nprint(os.getpid())\n", o.source());
+        assertEquals("prose", helper.cell("Multiprocessing runs many processes at once.\nEach has its own memory.",
+                List.of()).kind());
+        PythonHelper.CellOutcome broken = helper.cell("This code starts a process\nimport os\ndef f(x)\n    return x\n"
+                + "print(f(1))\nprint(f(2))", List.of());
+        assertEquals("broken", broken.kind());
+        assertEquals(3, broken.errorLine(), "the student's own syntax error, past the prose");
+        assertEquals("code", helper.cell("print('three words here')", List.of()).kind());
     }
 }

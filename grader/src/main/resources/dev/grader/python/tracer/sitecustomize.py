@@ -28,8 +28,29 @@ def _chain_next_sitecustomize():
             return
 
 
+def _notebook_builtins():
+    # A notebook's code calls get_ipython() (the magics the grader turned into calls) and display() as builtins.
+    import builtins
+
+    def get_ipython():
+        import _grader_ipython
+        return _grader_ipython.get_ipython()
+
+    def display(*objs, **kwargs):
+        import _grader_ipython
+        return _grader_ipython.display(*objs, **kwargs)
+
+    for name, value in (("get_ipython", get_ipython), ("display", display)):
+        if not hasattr(builtins, name):
+            setattr(builtins, name, value)
+
+
 _TRACE = os.environ.get("GRADER_TRACE")
 if _TRACE:
+    try:
+        _notebook_builtins()
+    except Exception:
+        pass
     try:
         import _grader_tracer
         _grader_tracer.install(_TRACE, os.environ.get("GRADER_MAIN", ""))
