@@ -172,7 +172,7 @@ public final class Judge {
             case "pool_closed", "executor_shutdown":
                 return poolClosed(c, program, t);
             case "processes_started", "threads_started":
-                return processesStarted(c, t, program.isJava());
+                return processesStarted(c, program, t);
             case "children_print", "workers_print":
                 return childrenPrint(c, t);
             case "distinct_outputs":
@@ -367,26 +367,137 @@ public final class Judge {
                 : result(c, Verdict.FAIL, failText(c, "A pool was never closed."), evidence);
     }
 
-    private CheckResult processesStarted(Check c, Trace t, boolean java) {
+    /**
+     * Count the processes the answer started, as a reader counts them: its own processes when it started any (a
+     * pool beside them is another demonstration), else its pools' workers. Processes started by different cells
+     * count together only when they ran at the same time: cells that each start and finish a few processes are
+     * separate demonstrations, each judged alone.
+     */
+    private CheckResult processesStarted(Check c, Program program, Trace t) {
         int min = c.intParam("min", 4);
-        int mine = studentStarted(t).size();
+        boolean java = program.isJava();
+        List<ProcessRecord> mine = studentStarted(t);
         int workers = (int) t.processes().stream().filter(p -> p.poolWorker() && p.started()).count();
-        int total = mine + workers;
-        String evidence = java ? total + " thread" + (total == 1 ? "" : "s") + " or child process"
-                + (total == 1 ? "" : "es") + " started (" + mine + " by the answer, " + workers + " executor worker"
-                + (workers == 1 ? "" : "s") + "); at least " + min + " needed"
-                : total + " child process" + (total == 1 ? "" : "es") + " started (" + mine
-                + " by the answer, " + workers + " pool worker" + (workers == 1 ? "" : "s") + "); at least " + min
-                + " needed";
-        return total >= min ? result(c, Verdict.PASS, passText(c, "Enough processes were started."), List.of(evidence))
+        String unit = java ? "thread" : "process";
+        String units = java ? "threads" : "processes";
+        String pool = java ? "executor worker" : "pool worker";
+        String evidence;
+        int counted;
+        if (mine.isEmpty()) {
+            counted = workers;
+            evidence = workers + " " + pool + (workers == 1 ? "" : "s") + " started, no " + unit + " of the answer's own";
+        } else {
+            List<List<ProcessRecord>> attempts = attempts(program, t, mine);
+            List<ProcessRecord> best = attempts.get(0);
+            counted = best.size();
+            evidence = mine.size() + " " + (mine.size() == 1 ? unit : units) + " started by the answer";
+            if (attempts.size() > 1) {
+                evidence += ", at most " + counted + " together (" + cellsOf(program, best) + "): its "
+                        + attempts.size() + " cells each start and finish theirs before the next";
+            }
+            if (workers > 0) {
+                evidence += "; the " + workers + " " + pool + (workers == 1 ? "" : "s") + " of its pool"
+                        + " do not count beside them";
+            }
+        }
+        evidence += "; at least " + min + " needed";
+        return counted >= min ? result(c, Verdict.PASS, passText(c, "Enough processes were started."), List.of(evidence))
                 : result(c, Verdict.FAIL, failText(c, "Too few processes were started."), List.of(evidence));
     }
+
+    /**
+     * Group the answer's processes by the cell that started them, joining groups whose processes ran at the same
+     * time; the largest group first.
+     */
+    private static List<List<ProcessRecord>> attempts(Program program, Trace t, List<ProcessRecord> mine) {
+        Map<String, List<ProcessRecord>> byCell = new LinkedHashMap<>();
+        for (ProcessRecord p : mine) {
+            byCell.computeIfAbsent(program.origin(p.startLine()).file(), k -> new ArrayList<>()).add(p);
+        }
+        List<List<ProcessRecord>> groups = new ArrayList<>(byCell.values());
+        Map<String, long[]> alive = new LinkedHashMap<>();
+        for (Trace.Span s : t.timeline()) {
+            if (s.kind().equals("alive")) {
+                alive.put(s.lane(), new long[] {s.fromMs(), s.toMs()});
+            }
+        }
+        boolean merged = true;
+        while (merged && groups.size() > 1) {
+            merged = false;
+            for (int i = 0; i < groups.size() && !merged; i++) {
+                for (int j = i + 1; j < groups.size() && !merged; j++) {
+                    if (overlap(groups.get(i), groups.get(j), alive)) {
+                        groups.get(i).addAll(groups.remove(j));
+                        merged = true;
+                    }
+                }
+            }
+        }
+        groups.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        return groups;
+    }
+
+    /** Tell whether two groups of processes ran at the same time; unknown times count as the same time. */
+    private static boolean overlap(List<ProcessRecord> a, List<ProcessRecord> b, Map<String, long[]> alive) {
+        for (ProcessRecord p : a) {
+            for (ProcessRecord q : b) {
+                long[] x = alive.get(p.name());
+                long[] y = alive.get(q.name());
+                if (x == null || y == null || (x[0] <= y[1] && y[0] <= x[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String cellsOf(Program program, List<ProcessRecord> group) {
+        Set<String> cells = new LinkedHashSet<>();
+        for (ProcessRecord p : group) {
+            String where = program.origin(p.startLine()).describe();
+            int comma = where.indexOf(", line ");
+            cells.add(comma > 0 ? where.substring(0, comma) : "started at " + where);
+        }
+        return String.join(", ", cells);
+    }
+
+    /**
+     * Return what a unit of work printed: its standard output, and its standard error but for tracebacks and
+     * warnings (a child that logs with the logging module writes there).
+     */
+    static String printed(Unit u) {
+        String err = u.stderr() == null ? "" : u.stderr();
+        if (err.isBlank()) {
+            return u.stdout();
+        }
+        StringBuilder kept = new StringBuilder();
+        boolean traceback = false;
+        for (String line : err.split("\n", -1)) {
+            if (line.startsWith("Traceback (most recent call last)")) {
+                traceback = true;
+                continue;
+            }
+            if (traceback) {
+                // the traceback ends at its exception's line, the first not indented
+                traceback = line.startsWith(" ");
+                continue;
+            }
+            if (WARNING_LINE.matcher(line).find() || line.isBlank()) {
+                continue;
+            }
+            kept.append(line).append('\n');
+        }
+        return u.stdout() + kept;
+    }
+
+    private static final Pattern WARNING_LINE = Pattern.compile("^(\\S+:\\d+: )?\\w*Warning: |^\\s+warnings\\.warn\\(");
 
     private CheckResult childrenPrint(Check c, Trace t) {
         List<String> evidence = new ArrayList<>();
         for (Unit u : t.units()) {
-            if (!u.stdout().isBlank()) {
-                evidence.add(unitLabel(u) + " printed " + quote(u.stdout()));
+            String out = printed(u);
+            if (!out.isBlank()) {
+                evidence.add(unitLabel(u) + " printed " + quote(out));
             }
         }
         if (evidence.isEmpty()) {
@@ -398,13 +509,18 @@ public final class Judge {
         return result(c, Verdict.PASS, passText(c, "The child processes print."), evidence);
     }
 
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?");
+
     private CheckResult distinctOutputs(Check c, Trace t) {
         int count = c.intParam("count", 4);
+        if (c.boolParam("numbers", false)) {
+            return distinctNumbers(c, t, count);
+        }
         Set<String> distinct = new LinkedHashSet<>();
         int printing = 0;
         List<String> evidence = new ArrayList<>();
         for (Unit u : t.units()) {
-            String out = u.stdout().strip();
+            String out = printed(u).strip();
             if (!out.isEmpty()) {
                 printing++;
                 if (distinct.add(out)) {
@@ -417,6 +533,92 @@ public final class Judge {
         return distinct.size() >= count
                 ? result(c, Verdict.PASS, passText(c, "Each unit printed something different."), evidence)
                 : result(c, Verdict.FAIL, failText(c, "Not enough units printed different outputs."), evidence);
+    }
+
+    /**
+     * Decide {@code distinct_outputs} with {@code numbers: true}: enough units printed a number, and each of them
+     * can be told apart by one of its numbers ({@code Process 3: 3} and a pid beside the number pass; four units
+     * that all print 1, and words without a number, fail). Each unit is given one of its numbers, no number to two
+     * units, as many units as can be.
+     */
+    private CheckResult distinctNumbers(Check c, Trace t, int count) {
+        List<Unit> units = new ArrayList<>();
+        List<List<String>> numbers = new ArrayList<>();
+        int printing = 0;
+        for (Unit u : t.units()) {
+            String out = printed(u);
+            if (out.isBlank()) {
+                continue;
+            }
+            printing++;
+            List<String> found = new ArrayList<>();
+            Matcher m = NUMBER.matcher(out);
+            while (m.find()) {
+                String n = normalNumber(m.group());
+                if (!found.contains(n)) {
+                    found.add(n);
+                }
+            }
+            if (!found.isEmpty()) {
+                units.add(u);
+                numbers.add(found);
+            }
+        }
+        String[] given = matchNumbers(numbers);
+        List<String> evidence = new ArrayList<>();
+        int told = 0;
+        for (int i = 0; i < units.size(); i++) {
+            if (given[i] != null) {
+                told++;
+                evidence.add(unitLabel(units.get(i)) + " printed " + given[i] + ": " + quote(printed(units.get(i))));
+            }
+        }
+        evidence.add(0, printing + " unit" + (printing == 1 ? "" : "s") + " printed, " + units.size()
+                + " of them a number, " + told + " a number of " + (told == 1 ? "its" : "their") + " own ("
+                + count + " needed)");
+        return told >= count
+                ? result(c, Verdict.PASS, passText(c, "Each unit printed a different number."), evidence)
+                : result(c, Verdict.FAIL, failText(c, "Not enough units printed different numbers."), evidence);
+    }
+
+    /** Write a number one way: {@code 07}, {@code 7.0} and {@code 7} are the same number. */
+    private static String normalNumber(String n) {
+        boolean negative = n.startsWith("-");
+        String s = negative ? n.substring(1) : n;
+        s = s.replaceFirst("^0+(?=\\d)", "");
+        if (s.contains(".")) {
+            s = s.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+        }
+        return negative && !s.equals("0") ? "-" + s : s;
+    }
+
+    /**
+     * Give each unit one of its numbers, no number to two units, as many units as can be (a matching grown by
+     * augmenting paths); a unit left without one is {@code null}.
+     */
+    static String[] matchNumbers(List<List<String>> numbers) {
+        Map<String, Integer> owner = new LinkedHashMap<>();
+        String[] given = new String[numbers.size()];
+        for (int u = 0; u < numbers.size(); u++) {
+            augment(u, numbers, owner, given, new HashSet<>());
+        }
+        return given;
+    }
+
+    private static boolean augment(int u, List<List<String>> numbers, Map<String, Integer> owner, String[] given,
+            Set<String> seen) {
+        for (String n : numbers.get(u)) {
+            if (!seen.add(n)) {
+                continue;
+            }
+            Integer other = owner.get(n);
+            if (other == null || augment(other, numbers, owner, given, seen)) {
+                owner.put(n, u);
+                given[u] = n;
+                return true;
+            }
+        }
+        return false;
     }
 
     private CheckResult outputMatches(Check c, RunResult run) {

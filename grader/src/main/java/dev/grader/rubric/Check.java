@@ -10,7 +10,7 @@ import java.util.Map;
  *     {@code pool_created}, {@code pool_used}, {@code pool_closed}, {@code processes_started},
  *     {@code children_print}, {@code distinct_outputs}, {@code output_matches}, {@code answered}
  * @param points points when it passes
- * @param params the check's parameters ({@code min}, {@code count}, {@code regex}, {@code min_words})
+ * @param params the check's parameters ({@code min}, {@code count}, {@code numbers}, {@code regex}, {@code min_words})
  * @param passFeedback what the student reads when it passes
  * @param failFeedback what the student reads when it fails
  */
@@ -25,6 +25,12 @@ public record Check(String id, String type, double points, Map<String, Object> p
     public int intParam(String name, int fallback) {
         Object v = params.get(name);
         return v instanceof Number n ? n.intValue() : fallback;
+    }
+
+    /** Return a true-or-false parameter, or the default when absent. */
+    public boolean boolParam(String name, boolean fallback) {
+        Object v = params.get(name);
+        return v instanceof Boolean b ? b : fallback;
     }
 
     /** Return a text parameter, or the default when absent. */

@@ -41,7 +41,7 @@ public final class RubricLoader {
             Map.entry("pool_closed", Set.of()),
             Map.entry("processes_started", Set.of("min")),
             Map.entry("children_print", Set.of()),
-            Map.entry("distinct_outputs", Set.of("count")),
+            Map.entry("distinct_outputs", Set.of("count", "numbers")),
             Map.entry("output_matches", Set.of("regex")),
             Map.entry("no_findings", Set.of("rules", "severity")),
             // the Java track's names for the same checks: threads for processes, executors for pools
@@ -408,6 +408,12 @@ public final class RubricLoader {
                     values.put(param, sev);
                 } else {
                     problem(v.line(), "'severity' must be error, warning or info, not '" + sev + "'");
+                }
+            } else if (param.equals("numbers")) {
+                if (v.value() instanceof Boolean b) {
+                    values.put(param, b);
+                } else {
+                    problem(v.line(), "'numbers' must be true or false");
                 }
             } else if (param.equals("test")) {
                 values.put(param, String.valueOf(v.value()));

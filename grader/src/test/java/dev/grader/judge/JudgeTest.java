@@ -129,7 +129,89 @@ class JudgeTest {
         List<Unit> same = List.of(unit("process", "hi\n"), unit("process", "hi"), unit("process", "ho"), unit("process", "ho"));
         QuestionResult r2 = judge("Q6", trace(workers, List.of(), same), 0, false, "");
         assertEquals(Verdict.FAIL, verdicts(r2).get("distinct_outputs"));
-        assertTrue(r2.checks().get(3).evidence().get(0).startsWith("4 units printed, 2 different outputs"));
+        assertTrue(r2.checks().get(3).evidence().get(0).startsWith("4 units printed, 0 of them a number"),
+                r2.checks().get(3).evidence().toString());
+    }
+
+    private CheckResult distinctNumbers(String... outputs) {
+        List<Unit> units = new ArrayList<>();
+        for (String o : outputs) {
+            units.add(unit("process", o));
+        }
+        QuestionResult r = judge("Q6", trace(List.of(), List.of(), units), 0, false, "");
+        return r.checks().stream().filter(c -> c.id().equals("distinct_outputs")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachUnitMustPrintANumberOfItsOwn() {
+        assertEquals(Verdict.PASS, distinctNumbers("Process 1: 1\n", "Process 2: 2\n", "Process 3: 3\n", "4\n").verdict());
+        // a pid beside the number, a process name with a number in it, several numbers each: still one each
+        assertEquals(Verdict.PASS, distinctNumbers("pid 4711 prints 7", "pid 4712 prints 7", "pid 4713 prints 7",
+                "pid 4714 prints 7").verdict());
+        CheckResult named = distinctNumbers("Process Process-1: 0", "Process Process-2: 1", "Process Process-3: 2",
+                "Process Process-4: 3");
+        assertEquals(Verdict.PASS, named.verdict(), named.evidence().toString());
+        assertEquals("4 units printed, 4 of them a number, 4 a number of their own (4 needed)", named.evidence().get(0));
+        assertEquals(Verdict.PASS, distinctNumbers("[1, 4, 9]", "[1, 8, 27]", "[1, 16, 81]", "[1, 32, 243]").verdict());
+        // four units that all print 1, words without a number, numbers written two ways
+        assertEquals(Verdict.FAIL, distinctNumbers("1", "1", "1", "1").verdict());
+        assertEquals(Verdict.FAIL, distinctNumbers("one", "two", "three", "four").verdict());
+        CheckResult same = distinctNumbers("7", "7.0", "07", "8");
+        assertEquals(Verdict.FAIL, same.verdict());
+        assertEquals("4 units printed, 4 of them a number, 2 a number of their own (4 needed)", same.evidence().get(0));
+    }
+
+    @Test
+    void whatAChildLogsCountsAsPrintedButNotItsTracebacksOrWarnings() {
+        Unit logged = new Unit("u", "process", 1, "", "__main__.f", "1", "", "12:00:01 - Process-1 - printing 1\n", null,
+                true);
+        assertEquals("12:00:01 - Process-1 - printing 1\n", Judge.printed(logged));
+        Unit crashed = new Unit("u", "process", 1, "", "__main__.f", "1", "", "Traceback (most recent call last):\n"
+                + "  File \"main.py\", line 3, in f\n    1 / 0\nZeroDivisionError: division by zero\n"
+                + "main.py:9: DeprecationWarning: old\n  warnings.warn('old')\n", "ZeroDivisionError", true);
+        assertEquals("", Judge.printed(crashed));
+    }
+
+    private static ProcessRecord started(String name, int pid, int startLine) {
+        return new ProcessRecord(name, name, "__main__.f", startLine, pid, startLine, startLine + 1, 0, false, 0);
+    }
+
+    private QuestionResult judgeCells(Trace t) {
+        // program lines 1-10 come from cell 1, 11-20 from cell 2, 21-30 from cell 3
+        List<Origin> origins = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            origins.add(new Origin("nb.ipynb cell " + ((i - 1) / 10 + 1), (i - 1) % 10 + 1));
+        }
+        Program p = new Program("Q6", "x\n".repeat(30), origins, "nb.ipynb cell 1", 1, "", null);
+        return judge.judge(rubric.question("Q6").orElseThrow(), answer("Q6", "code"), p, run(0, false, "", t), List.of());
+    }
+
+    @Test
+    void separateDemonstrationsAreCountedOneByOneAndAPoolBesideProcessesDoesNotCount() {
+        List<ProcessRecord> ps = List.of(started("Process-1", 11, 3), started("Process-2", 12, 13),
+                started("Process-3", 13, 14), started("Process-4", 14, 23));
+        List<Trace.Span> oneAfterAnother = List.of(new Trace.Span("Process-1", "alive", 0, 10, ""),
+                new Trace.Span("Process-2", "alive", 20, 30, ""), new Trace.Span("Process-3", "alive", 20, 31, ""),
+                new Trace.Span("Process-4", "alive", 40, 50, ""));
+        QuestionResult apart = judgeCells(new Trace(ps, List.of(), List.of(), "", List.of(), oneAfterAnother));
+        CheckResult count = apart.checks().get(1);
+        assertEquals(Verdict.FAIL, count.verdict());
+        assertEquals("4 processes started by the answer, at most 2 together (cell 2): its 3 cells each start and "
+                + "finish theirs before the next; at least 4 needed", count.evidence().get(0));
+        List<Trace.Span> together = List.of(new Trace.Span("Process-1", "alive", 0, 60, ""),
+                new Trace.Span("Process-2", "alive", 20, 30, ""), new Trace.Span("Process-3", "alive", 20, 31, ""),
+                new Trace.Span("Process-4", "alive", 40, 50, ""));
+        assertEquals(Verdict.PASS, judgeCells(new Trace(ps, List.of(), List.of(), "", List.of(), together))
+                .checks().get(1).verdict());
+        // three processes of its own and a pool of five beside them: three
+        List<ProcessRecord> mixed = new ArrayList<>(ps.subList(0, 3));
+        for (int i = 1; i <= 5; i++) {
+            mixed.add(proc("W" + i, 20 + i, 0, 0, true));
+        }
+        CheckResult withPool = judgeCells(new Trace(mixed, List.of(), List.of(), "", List.of(), together)).checks().get(1);
+        assertEquals(Verdict.FAIL, withPool.verdict());
+        assertTrue(withPool.evidence().get(0).contains("the 5 pool workers of its pool do not count beside them"),
+                withPool.evidence().toString());
     }
 
     @Test
