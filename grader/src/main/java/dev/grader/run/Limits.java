@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param wallTime wall-clock time for the whole process tree
  * @param cpuTime CPU time of each process (a total needs a cgroup, which not every layer has)
  * @param memoryBytes memory of the whole run where a cgroup is available, else address space of each process
- * @param processes processes (and threads) the run may have at once
+ * @param processes processes and threads the run may have at once: 256 by default, enough for a pool of 64 workers
+ *     (each a process, with three threads in the pool's parent) and still a quick end to a fork bomb
  * @param fileSizeBytes size of any one file the run writes, and of all it writes in its directories
  * @param outputBytes bytes kept of stdout and of stderr each; more ends the run
  */
@@ -17,7 +18,7 @@ public record Limits(Duration wallTime, Duration cpuTime, long memoryBytes, int 
         long outputBytes) {
 
     /** The defaults when neither the rubric nor the command line says otherwise. */
-    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), 512L << 20, 64,
+    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), 512L << 20, 256,
             16L << 20, 256L << 10);
 
     /** Return these limits with another wall time and output cap (the rest unchanged). */

@@ -259,7 +259,7 @@ public final class LocalRunner implements Runner {
         } else {
             limit = limitHit(limits, cgroup, exit, stderr, t);
             if (limit == null && crowded) {
-                limit = "more than " + limits.processes() + " processes";
+                limit = processLimit(limits);
             }
         }
         if (exit == 125 || exit == 126) {
@@ -270,14 +270,23 @@ public final class LocalRunner implements Runner {
                 null, limit, stacks);
     }
 
+    /** Name the process limit: it counts threads too (a pool's parent runs three). */
+    static String processLimit(Limits limits) {
+        return "more than " + limits.processes() + " processes and threads";
+    }
+
     /** Name the limit a run hit, from its control groups, its exit and what it printed; null when none. */
     static String limitHit(Limits limits, Cgroup cgroup, int exit, String stderr, Trace trace) {
+        // a fork bomb fills both: the processes are the cause
+        if (cgroup != null && cgroup.processLimitHit()) {
+            return processLimit(limits);
+        }
         if (cgroup != null && cgroup.memoryLimitHit()) {
             return "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded";
         }
         if (stderr.contains("OutOfMemoryError: unable to create native thread")
                 || stderr.contains("OutOfMemoryError: unable to create new native thread")) {
-            return "more than " + limits.processes() + " processes";
+            return processLimit(limits);
         }
         if (stderr.contains("java.lang.OutOfMemoryError")) {
             return "memory limit " + Limits.size(limits.memoryBytes()) + " exceeded (the Java heap is half of it)";
@@ -289,7 +298,7 @@ public final class LocalRunner implements Runner {
         }
         if (cgroup != null && cgroup.processLimitHit() || stderr.contains("Resource temporarily unavailable")
                 || stderr.contains("can't start new thread")) {
-            return "more than " + limits.processes() + " processes";
+            return processLimit(limits);
         }
         boolean cpu = exit == -24 || exit == 152;
         for (Trace.ProcessRecord p : trace.processes()) {

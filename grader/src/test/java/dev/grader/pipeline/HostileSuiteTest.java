@@ -219,7 +219,7 @@ class HostileSuiteTest {
 
     @Test
     void eachLimitHitIsNamed() {
-        assertEquals("more than 32 processes", q3("fork_bomb").run().limit());
+        assertEquals("more than 32 processes and threads", q3("fork_bomb").run().limit());
         assertEquals("CPU time limit 2 s per process exceeded", q3("infinite_loop").run().limit());
         assertEquals("memory limit 256 MiB exceeded", q3("memory_hog").run().limit());
         assertEquals("output limit 64 KiB exceeded", q3("output_flood").run().limit());

@@ -110,7 +110,7 @@ class JavaHostileTest {
     void aThreadBombAndAHeapHogStopAtTheirNamedLimits() {
         QuestionResult bomb = question("thread_bomb", "Q6");
         assertEquals("limit", bomb.status());
-        assertEquals("more than 96 processes", bomb.run().limit());
+        assertEquals("more than 96 processes and threads", bomb.run().limit());
         QuestionResult hog = question("heap_hog", "Q5");
         assertEquals("limit", hog.status());
         assertTrue(hog.run().limit().startsWith("memory limit 256 MiB exceeded"), hog.run().limit());

@@ -57,7 +57,7 @@ class SandboxLayersTest {
         assertTrue(memory != null && memory.startsWith("memory limit "), memory);
         if (r.sandbox().cgroups()) {
             assertEquals("memory limit 256 MiB exceeded", memory);
-            assertEquals("more than 32 processes", run(r, HOSTILE.resolve("fork_bomb.py")).limit());
+            assertEquals("more than 32 processes and threads", run(r, HOSTILE.resolve("fork_bomb.py")).limit());
         }
         assertEquals(List.of(), Reaper.anyRun());
     }
