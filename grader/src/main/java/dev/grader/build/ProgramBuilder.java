@@ -52,6 +52,12 @@ public final class ProgramBuilder {
     public Built build(Submission submission, Answer answer, String stdin) {
         List<Note> notes = proseNotes(answer);
         List<Cell> code = answer.codeCells();
+        if (code.isEmpty() && !answer.markdownCode().isEmpty()) {
+            Cell first = answer.markdownCode().get(0);
+            boolean raw = answer.cells().stream().anyMatch(c -> c.kind() == CellKind.RAW && c.file().equals(first.file()));
+            notes.add(new Note(first.file(), first.firstLine(), "your code is in a " + (raw ? "raw" : "markdown")
+                    + " cell, so it never ran; put it in a code cell"));
+        }
         if (code.isEmpty()) {
             return new Built(null, notes);
         }

@@ -9,5 +9,7 @@ public enum CellKind {
     /** A raw notebook cell: neither rendered nor run, but it may hold code. */
     RAW,
     /** Prose typed into a code cell: read as prose, never run. */
-    PROSE_IN_CODE
+    PROSE_IN_CODE,
+    /** Code written in a notebook's markdown or raw cell: it never ran, and the rubric says what it is worth. */
+    MARKDOWN_CODE
 }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Read each code cell of a submission as Jupyter runs it, and tell the prose typed into a code cell from its code.
@@ -44,6 +45,33 @@ final class CodeCells {
             }
         }
         return out;
+    }
+
+    /** Lines that start code: what a markdown cell holding pasted code has, and prose rarely has. */
+    private static final Pattern CODE_START = Pattern.compile(
+            "(?m)^\\s*(import \\w|from [\\w.]+ import |def \\w+\\s*\\(|class \\w+|if __name__|with \\w[\\w.]*\\(|"
+                    + "for \\w+ in |\\w+ = [\\w.]+\\(|\\w+\\.(start|join|map|close)\\()");
+
+    private static final Pattern QUOTES_LINE = Pattern.compile("(?m)^[ \\t]*[rRbBuU]?(\"\"\"|\'\'\')[ \\t]*$");
+
+    /**
+     * Return the code pasted into a markdown or raw cell (given as a code cell), without its prose; empty when the
+     * cell holds no code that compiles.
+     */
+    List<Cell> pasted(Cell c) {
+        if (!CODE_START.matcher(c.source()).find()) {
+            return List.of();
+        }
+        // quotes alone on a line, around the prose or the code, are markdown's text here, not strings
+        String text = QUOTES_LINE.matcher(c.source()).replaceAll("");
+        c = new Cell(c.index(), c.kind(), text, c.lines(), c.file());
+        CellOutcome o = python.cell(text, List.of());
+        List<Cell> pieces = switch (o.kind()) {
+            case "code" -> List.of(c);
+            case "mixed" -> split(c, o);
+            default -> List.of();
+        };
+        return pieces.stream().filter(p -> p.kind() == CellKind.CODE && CODE_START.matcher(p.source()).find()).toList();
     }
 
     /** Keep the cell's line numbers for a source of as many lines (the helper never adds or drops one). */

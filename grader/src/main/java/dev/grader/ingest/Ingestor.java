@@ -43,11 +43,24 @@ public final class Ingestor {
 
     private final PythonHelper python;
     private final CodeCells codeCells;
+    private final String markdownCode;
 
-    /** Make an ingestor that asks the helper's Python parser where code ends. */
+    /** Make an ingestor that asks the helper's Python parser where code ends; code in markdown is noted. */
     public Ingestor(PythonHelper python) {
+        this(python, "note");
+    }
+
+    /**
+     * Make an ingestor.
+     *
+     * @param python the helper whose Python parser says where code ends
+     * @param markdownCode what code written in a notebook's markdown or raw cells becomes: {@code run} a code
+     *     cell, {@code note} a {@link CellKind#MARKDOWN_CODE} cell (never run, shown), {@code ignore} nothing
+     */
+    public Ingestor(PythonHelper python, String markdownCode) {
         this.python = python;
         this.codeCells = new CodeCells(python);
+        this.markdownCode = markdownCode;
     }
 
     /**
@@ -357,8 +370,16 @@ public final class Ingestor {
                 default -> CellKind.MARKDOWN;
             };
             cells.add(new Cell(0, kind, source, oneToN(source), file));
-            if (kind != CellKind.CODE) {
-                cells.addAll(fencedCode(source, file));
+            if (kind != CellKind.CODE && !markdownCode.equals("ignore")) {
+                // code in a markdown or raw cell never ran: the rubric says whether it runs here
+                CellKind as = markdownCode.equals("run") ? CellKind.CODE : CellKind.MARKDOWN_CODE;
+                List<Cell> code = fencedCode(source, file);
+                if (code.isEmpty()) {
+                    code = codeCells.pasted(new Cell(0, CellKind.CODE, source, oneToN(source), file));
+                }
+                for (Cell piece : code) {
+                    cells.add(new Cell(0, as, piece.source(), piece.lines(), piece.file()));
+                }
             }
         }
         return new Parsed("ipynb", cells, notes, null);

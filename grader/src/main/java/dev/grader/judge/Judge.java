@@ -71,7 +71,7 @@ public final class Judge {
             return new QuestionResult(question.id(), question.title(), kind, "missing", answer.how(), 0,
                     question.maxPoints(), checks, null, null, "", notes, List.of());
         }
-        CodeListing code = program == null ? listing(answer) : listingOf(program);
+        CodeListing code = program == null ? listing(answer, question.kind() == Question.Kind.CODE) : listingOf(program);
         String status;
         if (program == null) {
             status = question.kind() == Question.Kind.CODE ? "no_code" : "answered";
@@ -992,6 +992,9 @@ public final class Judge {
         Set<String> questionWords = new HashSet<>(words(q.text()));
         StringBuilder sb = new StringBuilder();
         for (Cell c : a.cells()) {
+            if (c.kind() == CellKind.MARKDOWN_CODE) {
+                continue; // the same text is in its markdown cell
+            }
             String text = c.kind() != CellKind.CODE || ProgramBuilder.looksLikeProse(c.source()) ? c.source()
                     : commentsAndStrings(c.source());
             for (String line : text.split("\\R")) {
@@ -1063,10 +1066,11 @@ public final class Judge {
         return new CodeListing(p.file(), lines);
     }
 
-    private static CodeListing listing(Answer a) {
+    private static CodeListing listing(Answer a, boolean codeQuestion) {
         List<CodeListing.Line> lines = new ArrayList<>();
         String file = null;
-        for (Cell c : a.codeCells()) {
+        // a code answer whose code is only in markdown shows that code: the note above it says why it did not run
+        for (Cell c : a.codeCells().isEmpty() && codeQuestion ? a.markdownCode() : a.codeCells()) {
             file = file == null ? c.file() : file;
             String[] src = c.source().split("\n", -1);
             for (int i = 0; i < src.length; i++) {

@@ -98,7 +98,7 @@ public final class Grader implements AutoCloseable {
             return;
         }
         this.helper = PythonHelper.start(python);
-        this.ingestor = new Ingestor(helper);
+        this.ingestor = new Ingestor(helper, rubric.markdownCode());
         HelperSource source = new HelperSource(helper);
         this.builder = new ProgramBuilder(source);
         this.analyzer = new PythonAnalyzer(source);

@@ -131,7 +131,7 @@ public final class ResultCache {
         StringBuilder sb = new StringBuilder();
         sb.append(r.assignment()).append('\n').append(r.title()).append('\n').append(r.language()).append('\n')
                 .append(r.version()).append('\n').append(r.limits()).append('\n').append(r.startMethod()).append('\n')
-                .append(r.spawnCheck()).append('\n').append(r.stdin()).append('\n');
+                .append(r.spawnCheck()).append('\n').append(r.stdin()).append('\n').append(r.markdownCode()).append('\n');
         for (Question q : r.questions()) {
             sb.append("Q ").append(q.id()).append('\n').append(q.number()).append('\n').append(q.title()).append('\n')
                     .append(q.text()).append('\n').append(q.kind()).append('\n').append(q.patterns()).append('\n')

@@ -18,10 +18,17 @@ import java.util.Optional;
  * @param spawnCheck whether each program also runs under spawn, to report what would break on Windows, macOS
  *     or Python 3.14
  * @param stdin what programs read on standard input
+ * @param markdownCode what to do with code written in a notebook's markdown or raw cells, which never ran:
+ *     {@code note} (graded as no code, and the student's page says why), {@code ignore} (graded as no code,
+ *     silently) or {@code run} (run it as if it were in a code cell)
  * @param questions questions in assignment order
  */
 public record Rubric(String assignment, String title, String language, String version, String source,
-        Limits limits, String startMethod, boolean spawnCheck, String stdin, List<Question> questions) {
+        Limits limits, String startMethod, boolean spawnCheck, String stdin, String markdownCode,
+        List<Question> questions) {
+
+    /** The choices of {@code markdown_code}, the default first. */
+    public static final List<String> MARKDOWN_CODE = List.of("note", "ignore", "run");
 
     public Rubric {
         questions = List.copyOf(questions);
@@ -40,12 +47,13 @@ public record Rubric(String assignment, String title, String language, String ve
     /** Return this rubric with other limits and start method (from the command line). */
     public Rubric with(Limits newLimits, String newStartMethod) {
         return new Rubric(assignment, title, language, version, source, newLimits, newStartMethod, spawnCheck, stdin,
-                questions);
+                markdownCode, questions);
     }
 
     /** Return this rubric with the spawn check on or off (from the command line). */
     public Rubric withSpawnCheck(boolean on) {
-        return new Rubric(assignment, title, language, version, source, limits, startMethod, on, stdin, questions);
+        return new Rubric(assignment, title, language, version, source, limits, startMethod, on, stdin, markdownCode,
+                questions);
     }
 
     /** Return the question with this id. */

@@ -57,7 +57,7 @@ public final class RubricLoader {
     private static final Set<String> TOP_KEYS = Set.of("assignment", "title", "language", "version", "defaults",
             "questions");
     private static final Set<String> DEFAULT_KEYS = Set.of("timeout", "stdin", "max_output", "cpu_time", "memory",
-            "processes", "file_size", "start_method", "spawn_check");
+            "processes", "file_size", "start_method", "spawn_check", "markdown_code");
     /** Start methods a rubric or the command line may ask for. */
     public static final Set<String> START_METHODS = Set.of("fork", "spawn", "forkserver");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "number", "title", "text", "kind", "patterns",
@@ -160,12 +160,13 @@ public final class RubricLoader {
         String startMethod = null;
         boolean spawnCheck = false;
         String stdin = "";
+        String markdownCode = Rubric.MARKDOWN_CODE.get(0);
         long maxOutput = d0.outputBytes();
         YamlNode defaults = top.get("defaults");
         if (defaults != null) {
             if (!defaults.isMap()) {
                 problem(defaults.line(), "'defaults' must be a mapping (timeout, cpu_time, memory, processes, "
-                        + "file_size, max_output, stdin, start_method)");
+                        + "file_size, max_output, stdin, start_method, spawn_check, markdown_code)");
             } else {
                 Map<String, YamlNode> d = defaults.map();
                 unknownKeys(d, DEFAULT_KEYS, "defaults");
@@ -201,6 +202,14 @@ public final class RubricLoader {
                         problem(n.line(), "'spawn_check' must be true or false");
                     }
                 }
+                if (d.containsKey("markdown_code")) {
+                    YamlNode n = d.get("markdown_code");
+                    markdownCode = String.valueOf(n.value());
+                    if (!Rubric.MARKDOWN_CODE.contains(markdownCode)) {
+                        problem(n.line(), "'markdown_code' must be note, ignore or run, not '" + markdownCode + "'"
+                                + suggest(markdownCode, Set.copyOf(Rubric.MARKDOWN_CODE)));
+                    }
+                }
                 if (d.containsKey("start_method")) {
                     YamlNode n = d.get("start_method");
                     startMethod = String.valueOf(n.value());
@@ -233,7 +242,7 @@ public final class RubricLoader {
         }
         Limits limits = new Limits(timeout, cpu, memory, processes, fileSize, maxOutput);
         return new Rubric(assignment, title, language, version, source, limits, startMethod, spawnCheck, stdin,
-                questions);
+                markdownCode, questions);
     }
 
     private Question question(YamlNode node) {

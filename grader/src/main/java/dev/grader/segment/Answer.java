@@ -31,11 +31,16 @@ public record Answer(String questionId, boolean found, String how, List<Cell> ce
         return cells.stream().filter(c -> c.kind() == CellKind.CODE && !c.isBlank()).toList();
     }
 
-    /** Return the prose of the answer: markdown and raw cells joined by blank lines. */
+    /** Return the code written in the answer's markdown or raw cells, which never ran. */
+    public List<Cell> markdownCode() {
+        return cells.stream().filter(c -> c.kind() == CellKind.MARKDOWN_CODE && !c.isBlank()).toList();
+    }
+
+    /** Return the prose of the answer: markdown, raw cells and prose typed into code cells, joined by blank lines. */
     public String prose() {
         StringBuilder sb = new StringBuilder();
         for (Cell c : cells) {
-            if (c.kind() != CellKind.CODE && !c.isBlank()) {
+            if (c.kind() != CellKind.CODE && c.kind() != CellKind.MARKDOWN_CODE && !c.isBlank()) {
                 if (sb.length() > 0) {
                     sb.append("\n\n");
                 }

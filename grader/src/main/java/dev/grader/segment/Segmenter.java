@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,12 +81,40 @@ public final class Segmenter {
         List<Cell> unassigned = new ArrayList<>();
         Question current = null;
         int m = 0;
+        // where each question starts within a prose cell: code taken out of that cell follows it by its lines
+        Map<String, TreeMap<Integer, Question>> startsInProse = new HashMap<>();
+        Set<String> proseFiles = new HashSet<>();
         for (int ci = 0; ci < cells.size(); ci++) {
             Cell c = cells.get(ci);
+            if (c.kind() != CellKind.CODE && c.kind() != CellKind.MARKDOWN_CODE) {
+                proseFiles.add(c.file());
+            }
+            TreeMap<Integer, Question> starts = startsInProse.get(c.file());
+            boolean takenOut = c.kind() == CellKind.MARKDOWN_CODE
+                    || (c.kind() == CellKind.CODE && submission.format().equals("ipynb") && proseFiles.contains(c.file()));
             String[] src = c.source().split("\n", -1);
+            if (takenOut && starts != null && starts.floorEntry(c.firstLine()) != null) {
+                // split where the prose cell's questions start, each piece to its question
+                int from = 0;
+                Question q = starts.floorEntry(c.firstLine()).getValue();
+                for (int i = 1; i < src.length; i++) {
+                    Map.Entry<Integer, Question> at = starts.floorEntry(c.fileLine(i + 1));
+                    if (at != null && at.getValue() != q) {
+                        add(regions, unassigned, q, piece(c, src, from, i));
+                        from = i;
+                        q = at.getValue();
+                    }
+                }
+                add(regions, unassigned, q, from == 0 ? c : piece(c, src, from, src.length));
+                continue;
+            }
             int from = 0;
             while (m < markers.size() && markers.get(m).cell() == ci) {
                 Marker mk = markers.get(m++);
+                if (c.kind() != CellKind.CODE) {
+                    startsInProse.computeIfAbsent(c.file(), f -> new TreeMap<>()).put(c.fileLine(mk.line() + 1),
+                            mk.question());
+                }
                 if (mk.line() > from) {
                     add(regions, unassigned, current, piece(c, src, from, mk.line()));
                 }
@@ -200,6 +229,9 @@ public final class Segmenter {
         Question current = null;
         for (int ci = 0; ci < cells.size(); ci++) {
             Cell c = cells.get(ci);
+            if (c.kind() == CellKind.MARKDOWN_CODE) {
+                continue; // its markdown cell, just before it, was read already
+            }
             String[] src = c.source().split("\n", -1);
             boolean code = c.kind() == CellKind.CODE;
             int[] stringStart = code ? stringStarts(src) : null;
@@ -610,7 +642,7 @@ public final class Segmenter {
         }
         List<Cell> prose = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            if (cells.get(i).kind() != CellKind.CODE) {
+            if (cells.get(i).kind() != CellKind.CODE && cells.get(i).kind() != CellKind.MARKDOWN_CODE) {
                 prose.add(cells.get(i));
             }
         }

@@ -86,23 +86,35 @@ class IngestorTest {
     }
 
     @Test
-    void notebookKeepsCellKindsNumbersAndTurnsFencedPythonIntoCode() {
+    void notebookKeepsCellKindsNumbersAndMarksCodeWrittenInMarkdownOrRawCells() {
         Submission s = ingestor.read(RES.resolve("notebook.ipynb"));
         assertNull(s.problem());
         assertEquals("ipynb", s.format());
         List<Cell> c = s.cells();
-        assertEquals(5, c.size(), c.toString());
+        assertEquals(6, c.size(), c.toString());
         assertEquals(CellKind.MARKDOWN, c.get(0).kind());
         assertEquals("notebook.ipynb cell 1", c.get(0).file());
-        assertCell(c.get(1), CellKind.CODE, "print('fenced')", List.of(4));
+        // code in a markdown fence, or pasted into a raw cell, never ran in the notebook
+        assertCell(c.get(1), CellKind.MARKDOWN_CODE, "print('fenced')", List.of(4));
         assertEquals("notebook.ipynb cell 1", c.get(1).file());
         assertCell(c.get(2), CellKind.CODE, "import os\nprint(os.sep)", List.of(1, 2));
         assertEquals("notebook.ipynb cell 2", c.get(2).file());
         assertCell(c.get(3), CellKind.RAW, "pool.map(f, [1, 2])", List.of(1));
-        assertTrue(c.get(4).isBlank());
+        assertCell(c.get(4), CellKind.MARKDOWN_CODE, "pool.map(f, [1, 2])", List.of(1));
+        assertTrue(c.get(5).isBlank());
         for (int i = 0; i < c.size(); i++) {
             assertEquals(i, c.get(i).index());
         }
+    }
+
+    @Test
+    void theRubricDecidesWhetherCodeInMarkdownRunsOrIsLeftOut() {
+        List<Cell> run = new Ingestor(helper, "run").read(RES.resolve("notebook.ipynb")).cells();
+        assertCell(run.get(1), CellKind.CODE, "print('fenced')", List.of(4));
+        assertCell(run.get(4), CellKind.CODE, "pool.map(f, [1, 2])", List.of(1));
+        List<Cell> ignored = new Ingestor(helper, "ignore").read(RES.resolve("notebook.ipynb")).cells();
+        assertEquals(4, ignored.size(), ignored.toString());
+        assertTrue(ignored.stream().noneMatch(x -> x.kind() == CellKind.MARKDOWN_CODE));
     }
 
     @Test

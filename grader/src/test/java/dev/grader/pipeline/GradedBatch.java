@@ -1,8 +1,10 @@
 package dev.grader.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.grader.ingest.Note;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
@@ -59,6 +61,14 @@ final class GradedBatch {
         List<String> wantFindings = new ArrayList<>();
         exp.path("findings").forEach(f -> wantFindings.add(f.asText()));
         assertEquals(wantFindings, findings(s), why + ": findings");
+        Iterator<Map.Entry<String, JsonNode>> notes = exp.path("notes").fields();
+        while (notes.hasNext()) {
+            Map.Entry<String, JsonNode> n = notes.next();
+            QuestionResult r = question(s, n.getKey()).orElseThrow(() -> new AssertionError(why + ": no " + n.getKey()));
+            List<String> said = r.notes().stream().map(Note::message).toList();
+            assertTrue(said.stream().anyMatch(m -> m.contains(n.getValue().asText())),
+                    why + ", " + n.getKey() + " notes " + said + " lack: " + n.getValue().asText());
+        }
         Iterator<Map.Entry<String, JsonNode>> qs = exp.path("questions").fields();
         while (qs.hasNext()) {
             Map.Entry<String, JsonNode> q = qs.next();

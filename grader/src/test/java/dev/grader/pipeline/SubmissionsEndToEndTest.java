@@ -10,6 +10,10 @@ import dev.grader.judge.QuestionResult;
 import dev.grader.report.HtmlValidityTest;
 import dev.grader.report.ReportWriter;
 import dev.grader.judge.SubmissionResult;
+import dev.grader.python.Interpreter;
+import dev.grader.rubric.Rubric;
+import dev.grader.rubric.RubricLoader;
+import dev.grader.run.LocalRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,6 +98,32 @@ class SubmissionsEndToEndTest {
 
     private static void check(String id, JsonNode exp) {
         GradedBatch.assertAsExpected(graded, id, exp);
+    }
+
+    @Test
+    void theRubricDecidesWhatCodeWrittenInMarkdownIsWorth() throws Exception {
+        String yaml = Files.readString(Path.of("../rubrics/multiprocessing.yaml"));
+        Path notebook = Path.of("../submissions/ipynb_fenced_only_plain_headings.ipynb");
+        Interpreter python = Interpreter.probe("python3");
+        Map<String, SubmissionResult> graded = new TreeMap<>();
+        for (String option : List.of("run", "ignore")) {
+            Rubric rubric = RubricLoader.parse(yaml.replace("defaults:\n", "defaults:\n  markdown_code: " + option + "\n"),
+                    "markdown_code " + option);
+            assertEquals(option, rubric.markdownCode());
+            try (Grader grader = new Grader(rubric, python, new LocalRunner(python), 2)) {
+                graded.put(option, grader.gradeOne(notebook).submissions().get(0));
+            }
+        }
+        // run: the fenced code runs as if it were in code cells
+        assertEquals("graded", graded.get("run").status(), graded.get("run").reason());
+        assertEquals(100.0, graded.get("run").points());
+        // ignore: no code, and nothing said about it
+        SubmissionResult ignored = graded.get("ignore");
+        assertEquals("Q3 no code; Q5 no code; Q6 no code", ignored.reason());
+        for (QuestionResult q : ignored.questions()) {
+            assertEquals(List.of(), q.notes(), q.id());
+            assertEquals(null, q.code(), q.id());
+        }
     }
 
     @Test
