@@ -1012,6 +1012,9 @@ public final class Judge {
         return sb.toString().strip();
     }
 
+    private static final Pattern PRINTED_PROSE = Pattern.compile(
+            "(?:print\\s*\\(\\s*)?[rRuUfF]?(?:\"(?!\"\")([^\"]*)\"?|'(?!'')([^']*)'?)");
+
     private static String commentsAndStrings(String code) {
         StringBuilder sb = new StringBuilder();
         boolean inString = false;
@@ -1026,6 +1029,11 @@ public final class Judge {
                 }
             } else if (s.startsWith("#")) {
                 sb.append(s.replaceFirst("^#+", "")).append('\n');
+            } else if (PRINTED_PROSE.matcher(s).lookingAt()) {
+                // an answer printed by the code, or one line of a string spread over several
+                Matcher m = PRINTED_PROSE.matcher(s);
+                m.lookingAt();
+                sb.append((m.group(1) != null ? m.group(1) : m.group(2)).replace("\\n", " ")).append('\n');
             } else if (s.startsWith("\"\"\"") || s.startsWith("'''")) {
                 quote = s.substring(0, 3);
                 String rest = s.substring(3);

@@ -245,7 +245,11 @@ public final class Segmenter {
                 atStart = false;
                 if (code) {
                     boolean inString = stringStart[li] >= 0;
-                    if (!inString && !s.startsWith("#") && !(first && NUMBER_ONLY.matcher(s).matches())) {
+                    Matcher printed = PRINTED.matcher(s);
+                    if (!inString && printed.lookingAt()) {
+                        // the question printed by the code: print("Q4. What is a multiprocessing pool?")
+                        s = printed.group(1).replace("\\n", " ").strip();
+                    } else if (!inString && !s.startsWith("#") && !(first && NUMBER_ONLY.matcher(s).matches())) {
                         continue;
                     }
                     if (inString && stringStart[li] == li) {
@@ -274,6 +278,8 @@ public final class Segmenter {
         return out;
     }
 
+    private static final Pattern PRINTED = Pattern.compile(
+            "print\\s*\\(\\s*[rRuUfF]?(?:\"\"\"|\'\'\'|\"|')([^\"']*)");
     private static final Pattern OPENING_QUOTES = Pattern.compile("^[rRuUbBfF]{0,2}(\"\"\"|''')");
     /** A number alone ({@code 6.}, {@code 6)}): valid Python, and how some students number the answers in code cells. */
     private static final Pattern NUMBER_ONLY = Pattern.compile("^0*\\d{1,2}\\s*[.)]$");
@@ -411,7 +417,7 @@ public final class Segmenter {
      */
     private Question textMatch(String line, boolean most) {
         List<String> lw = content(line);
-        if (lw.size() < 3) {
+        if (lw.size() < 2) {
             return null;
         }
         Question best = null;
@@ -434,7 +440,9 @@ public final class Segmenter {
             long inQuestion = lw.stream().filter(x -> qw.stream().anyMatch(w -> similar(x, w))).count();
             double recall = (double) hit / qw.size();
             double precision = (double) inQuestion / lw.size();
-            double score = hit >= 3 && recall >= (most ? 0.75 : 0.6) ? 2 * precision * recall / (precision + recall) : 0;
+            // a short question ("What is multiprocessing? Why is it useful?") has only two words to find
+            double score = hit >= Math.min(3, qw.size()) && qw.size() >= 2 && recall >= (most ? 0.75 : 0.6)
+                    ? 2 * precision * recall / (precision + recall) : 0;
             if (score > bestScore) {
                 second = bestScore;
                 bestScore = score;
@@ -540,7 +548,8 @@ public final class Segmenter {
                 }
             }
             if (pick == null) {
-                // an unheaded cell belongs to a later question than the heading above it: look backwards
+                // an unheaded cell belongs to a later question than the heading above it: look back at the nearest
+                // answer found (only: an example under Q4 is not Q6 when Q5 stands between them)
                 for (int k = questions.indexOf(q) - 1; k >= 0; k--) {
                     Question other = questions.get(k);
                     Answer oa = answers.get(other);
@@ -553,7 +562,9 @@ public final class Segmenter {
                     long own = anyOwnDetect ? 0 : code.stream().filter(x -> detects(other.detect(), x.source())).count();
                     for (int i = 1; i < code.size(); i++) {
                         Cell c = code.get(i);
-                        if (!detects(q.detect(), c.source()) || detectsOwn(other, c)) {
+                        // a cell that also does what the answer above asks is taken only when it is that answer's
+                        // last cell: the last code of a notebook, after Q5, that runs a pool of 4 answers Q6
+                        if (!detects(q.detect(), c.source()) || detectsOwn(other, c) && i < code.size() - 1) {
                             continue;
                         }
                         boolean othersStillAnswered = anyOwnDetect
@@ -567,9 +578,7 @@ public final class Segmenter {
                             break;
                         }
                     }
-                    if (pick != null) {
-                        break;
-                    }
+                    break;
                 }
             }
             if (pick != null) {

@@ -107,7 +107,7 @@ class SubmissionsEndToEndTest {
         Interpreter python = Interpreter.probe("python3");
         Map<String, SubmissionResult> graded = new TreeMap<>();
         for (String option : List.of("run", "ignore")) {
-            Rubric rubric = RubricLoader.parse(yaml.replace("defaults:\n", "defaults:\n  markdown_code: " + option + "\n"),
+            Rubric rubric = RubricLoader.parse(yaml.replace("markdown_code: note", "markdown_code: " + option),
                     "markdown_code " + option);
             assertEquals(option, rubric.markdownCode());
             try (Grader grader = new Grader(rubric, python, new LocalRunner(python), 2)) {
