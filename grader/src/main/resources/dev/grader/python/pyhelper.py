@@ -126,12 +126,12 @@ def _tree(node):
 # cell into one call, and %magic, !shell, x = %magic, x = !shell, x? and the , ; / escapes each become a call on
 # get_ipython(); a one-line cell that starts with a magic's name (cd, ls, pip install) runs that magic. Unlike
 # IPython, every line keeps its number: a construct that spanned several lines becomes one call followed by empty
-# lines. Three differences are deliberate: a cell magic whose body is Python (%%time, %%timeit, %%capture, %%prun)
+# lines. Three differences are deliberate: the cell magics %%time, %%timeit and %%prun, whose body is Python,
 # and the line magics %time, %timeit and %prun keep their code in place, run once, so the student's own lines
 # run, are traced and are analysed as they wrote them; and a line of prose that ends with a question mark is a
 # question the student typed, not a request for help, so it is left for the prose rules below.
 
-_SCRIPT_CELL_MAGICS = frozenset(("time", "timeit", "capture", "prun"))
+_SCRIPT_CELL_MAGICS = frozenset(("time", "timeit", "prun"))
 _INLINE_LINE_MAGICS = frozenset(("time", "timeit", "prun"))
 # the line magics and aliases of a Jupyter kernel
 _AUTOMAGICS = frozenset((

@@ -26,6 +26,21 @@ class _Output(list):
         return list(self)
 
 
+class _Captured(object):
+    """Stand in for IPython's CapturedIO: what a %%capture cell printed."""
+
+    def __init__(self, stdout, stderr):
+        self.stdout = stdout
+        self.stderr = stderr
+        self.outputs = []
+
+    def show(self):
+        sys.stdout.write(self.stdout)
+        sys.stderr.write(self.stderr)
+
+    __call__ = show
+
+
 def _unquote(text):
     text = text.strip()
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
@@ -76,8 +91,10 @@ class GraderShell(object):
                 f.write(cell)
             print("%s %s" % ("Appending to" if append else "Overwriting" if existed else "Writing", names[0]))
             return None
-        if name in ("time", "timeit", "capture", "prun"):
+        if name in ("time", "timeit", "prun"):
             return self._run(cell, caller.f_globals, caller.f_locals)
+        if name == "capture":
+            return self._capture(line, cell, caller.f_globals, caller.f_locals)
         if name in ("python", "python3"):
             namespace = {"__name__": "__main__"}
             exec(compile(cell, "<cell>", "exec"), namespace)
@@ -102,6 +119,21 @@ class GraderShell(object):
             exec(compile(code, "<magic>", "exec"), globals_, locals_)
             return None
         return eval(compiled, globals_, locals_)
+
+    def _capture(self, line, cell, globals_, locals_):
+        """Run a %%capture cell with its output kept aside, under the name the cell gives, as IPython does."""
+        import io
+        args = [a for a in line.split() if not a.startswith("-")]
+        out, err = io.StringIO(), io.StringIO()
+        saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = out, err
+        try:
+            exec(compile(cell, "<cell>", "exec"), globals_, locals_)
+        finally:
+            sys.stdout, sys.stderr = saved
+        if args:
+            globals_[args[0]] = _Captured(out.getvalue(), err.getvalue())
+        return None
 
     def _env(self, line):
         line = line.strip()
