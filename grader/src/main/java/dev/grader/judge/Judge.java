@@ -551,12 +551,17 @@ public final class Judge {
                 continue;
             }
             printing++;
-            List<String> found = new ArrayList<>();
+            // last printed first: the number a line prints usually ends it ("12:00:01 - Process 3 - printing 3"),
+            // and the evidence shows the number each unit was given
+            List<String> all = new ArrayList<>();
             Matcher m = NUMBER.matcher(out);
             while (m.find()) {
-                String n = normalNumber(m.group());
-                if (!found.contains(n)) {
-                    found.add(n);
+                all.add(normalNumber(m.group()));
+            }
+            List<String> found = new ArrayList<>();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (!found.contains(all.get(i))) {
+                    found.add(all.get(i));
                 }
             }
             if (!found.isEmpty()) {

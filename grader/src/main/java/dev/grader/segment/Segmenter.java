@@ -259,7 +259,9 @@ public final class Segmenter {
                         s = s.replace("\"\"\"", " ").replace("'''", " ").strip();
                     }
                 }
-                Marker mk = marker(ci, li, c, s, li + 1 < src.length ? src[li + 1] : "", lastNumber, first);
+                boolean inStringBody = code && stringStart[li] >= 0 && stringStart[li] != li;
+                Marker mk = marker(ci, li, c, s, li + 1 < src.length ? src[li + 1] : "", lastNumber, first,
+                        inStringBody);
                 if (mk == null || mk.question() == current) {
                     continue;
                 }
@@ -330,7 +332,8 @@ public final class Segmenter {
         return out;
     }
 
-    private Marker marker(int ci, int li, Cell c, String line, String nextLine, int lastNumber, boolean cellStart) {
+    private Marker marker(int ci, int li, Cell c, String line, String nextLine, int lastNumber, boolean cellStart,
+            boolean inStringBody) {
         if (line.isEmpty() || line.matches("(?i)^in\\s*\\[.*")) {
             return null;
         }
@@ -375,7 +378,8 @@ public final class Segmenter {
         // without a label must carry most of the question ("# create a pool with 4 worker processes" is no heading)
         boolean inCode = c.kind() == CellKind.CODE;
         Question byText = null;
-        if (labelled != 0 || heading || line.endsWith("?") || inCode) {
+        // a string's later lines are its text: only a labelled one, or a question, may be a heading
+        if (labelled != 0 || heading || line.endsWith("?") || inCode && !inStringBody) {
             byText = textMatch(text, inCode && labelled == 0);
             if (byText == null && !nextLine.isBlank() && labelled != 0) {
                 byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""), false);
@@ -441,7 +445,8 @@ public final class Segmenter {
             double recall = (double) hit / qw.size();
             double precision = (double) inQuestion / lw.size();
             // a short question ("What is multiprocessing? Why is it useful?") has only two words to find
-            double score = hit >= Math.min(3, qw.size()) && qw.size() >= 2 && recall >= (most ? 0.75 : 0.6)
+            boolean enough = most ? recall >= 0.75 && precision >= 0.8 : recall >= 0.6;
+            double score = hit >= Math.min(3, qw.size()) && qw.size() >= 2 && enough
                     ? 2 * precision * recall / (precision + recall) : 0;
             if (score > bestScore) {
                 second = bestScore;
