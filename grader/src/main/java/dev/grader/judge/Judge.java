@@ -83,7 +83,7 @@ public final class Judge {
             status = run.error().startsWith("environment:") ? "environment" : "grader_error";
         } else if (run.limit() != null) {
             status = "limit";
-        } else if (missingModule(run.stderr()) != null) {
+        } else if (missingModule(run.stderr()) != null || networkNeeded(run) != null) {
             status = "environment";
         } else if (run.timedOut() || keptAlive(run) != null) {
             status = "timeout";
@@ -150,6 +150,12 @@ public final class Judge {
             return result(c, Verdict.ERROR, "Not graded: the run was stopped at a limit (" + run.limit()
                     + "). The instructor decides whether the limit or the program is at fault.", List.of(run.limit()));
         }
+        String network = networkNeeded(run);
+        if (network != null) {
+            return result(c, Verdict.ERROR, "Not graded: the program needs the network (" + network + "), which graded "
+                    + "runs do not have; the instructor decides what the answer is worth.",
+                    List.of("environment: the program stopped where it reached for the network: " + network));
+        }
         String module = missingModule(run.stderr());
         if (module != null) {
             String msg = "environment: the module '" + module + "' is not installed for the grader's Python; "
@@ -204,6 +210,40 @@ public final class Judge {
             "psutil", "sklearn", "tqdm", "joblib", "seaborn", "PIL", "cv2", "dask", "ray", "torch", "tensorflow",
             "sympy", "numba", "bs4", "lxml", "yaml");
     private static final Pattern MISSING_MODULE = Pattern.compile("ModuleNotFoundError: No module named '([\\w.]+)'");
+
+    private static final Pattern NO_NETWORK = Pattern.compile(
+            "gaierror|NameResolutionError|Temporary failure in name resolution|Name or service not known"
+                    + "|Network is unreachable|No address associated with hostname|urlopen error");
+    private static final Pattern HOST = Pattern.compile("host='([^']+)'|https?://([^/\\s'\">]+)|resolve '([^']+)'");
+
+    /**
+     * Return what a run that ended on a failed network lookup or connection reached for (a host, or the error), or
+     * null: runs have no network, so that failure is not the student's.
+     */
+    static String networkNeeded(RunResult run) {
+        if (run.exitCode() == 0 || run.timedOut() || run.stderr() == null) {
+            return null;
+        }
+        // the exception that ended the program: the first line not indented after the last traceback
+        int at = run.stderr().lastIndexOf("Traceback (most recent call last)");
+        String last = null;
+        if (at >= 0) {
+            String[] lines = run.stderr().substring(at).split("\n");
+            for (int i = 1; i < lines.length && last == null; i++) {
+                if (!lines[i].isBlank() && !Character.isWhitespace(lines[i].charAt(0))) {
+                    last = lines[i];
+                }
+            }
+        }
+        if (last == null || !NO_NETWORK.matcher(last).find()) {
+            return null;
+        }
+        Matcher h = HOST.matcher(last);
+        if (h.find()) {
+            return h.group(1) != null ? h.group(1) : h.group(2) != null ? h.group(2) : h.group(3);
+        }
+        return last.length() > 120 ? last.substring(0, 117) + "..." : last;
+    }
 
     /** Return the third-party module whose absence ended the run, or null. */
     static String missingModule(String stderr) {

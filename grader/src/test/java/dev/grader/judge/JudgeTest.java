@@ -215,6 +215,25 @@ class JudgeTest {
     }
 
     @Test
+    void aProgramThatStoppedReachingForTheNetworkIsNotGradedAsWrong() {
+        String stderr = "Traceback (most recent call last):\n  File \"/work/main.py\", line 9, in <module>\n"
+                + "    downloadfile(link)\nrequests.exceptions.ConnectionError: HTTPSConnectionPool(host='picsum.photos',"
+                + " port=443): Max retries exceeded (Caused by NameResolutionError(\"Failed to resolve 'picsum.photos' "
+                + "([Errno -3] Temporary failure in name resolution)\"))\n";
+        QuestionResult r = judge("Q3", trace(List.of(), List.of(), List.of()), 1, false, stderr);
+        assertEquals("environment", r.status());
+        assertEquals(Map.of("runs", Verdict.ERROR, "process_started", Verdict.ERROR, "process_joined", Verdict.ERROR),
+                verdicts(r));
+        assertTrue(r.checks().get(1).feedback().contains("needs the network (picsum.photos)"), r.checks().get(1).feedback());
+        // the same program failing on its own bug is the student's
+        QuestionResult own = judge("Q3", trace(List.of(), List.of(), List.of()), 1, false,
+                "Traceback (most recent call last):\n  File \"/work/main.py\", line 2, in <module>\n    x\n"
+                        + "NameError: name 'x' is not defined\n");
+        assertEquals("crashed", own.status());
+        assertEquals(Verdict.FAIL, verdicts(own).get("process_started"));
+    }
+
+    @Test
     void aTimeoutFailsRunsButStillJudgesWhatTheProcessesDid() {
         Trace t = trace(List.of(proc("Sender", 11, 20, 22, false), proc("Receiver", 12, 21, 0, false)), List.of(),
                 List.of(unit("process", "1\n2\n")));
