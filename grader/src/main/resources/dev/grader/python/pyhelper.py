@@ -506,7 +506,8 @@ def _prose_like(text):
 
 def _code_like(text):
     s = _LIST_MARK.sub("", text.strip(), count=1)
-    return bool(_STATEMENT_START.match(s)) or s.startswith("@") or any(c in s for c in "=([{")
+    return (bool(_STATEMENT_START.match(s)) or s.startswith("@") or any(c in s for c in "=([{")
+            or bool(re.search(r"[A-Za-z_]\w*\.[A-Za-z_]", s)))
 
 
 def _real_statements(tree):
@@ -551,6 +552,14 @@ def separate(lines):
             return "code", work, [], [], None
         if _real_statements(tree) == 0:
             return "prose", lines, [i for i, l in enumerate(lines) if l.strip()], [], None
+        # a word alone on its line between the code and its explanation ("Output", "Explanation") is prose too
+        bound = _bound_names(tree)
+        for node in tree.body:
+            if (isinstance(node, ast.Expr) and isinstance(node.value, ast.Name) and node.value.id not in bound
+                    and not hasattr(builtins, node.value.id) and node.lineno == getattr(node, "end_lineno", node.lineno)
+                    and work[node.lineno - 1].strip() == node.value.id):
+                work[node.lineno - 1] = ""
+                prose.append(node.lineno - 1)
         return "mixed", work, sorted(prose), sorted(relabelled), None
     code_left = sum(1 for l in work if l.strip() and not l.strip().startswith("#"))
     if len(prose) > code_left:

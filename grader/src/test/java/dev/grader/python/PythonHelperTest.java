@@ -94,5 +94,9 @@ class PythonHelperTest {
         assertEquals("broken", broken.kind());
         assertEquals(3, broken.errorLine(), "the student's own syntax error, past the prose");
         assertEquals("code", helper.cell("print('three words here')", List.of()).kind());
+        // a word alone between the code and its pasted output is prose too; a misplaced line of code is not
+        PythonHelper.CellOutcome output = helper.cell("Here is the code:\nx = 1\nprint(x)\nOutput\n1", List.of());
+        assertEquals(List.of(1, 4), output.prose());
+        assertEquals("broken", helper.cell("def f():\n    pool = 1\n     pool.close\n", List.of()).kind());
     }
 }
