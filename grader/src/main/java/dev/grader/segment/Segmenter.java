@@ -6,6 +6,7 @@ import dev.grader.ingest.Note;
 import dev.grader.ingest.Submission;
 import dev.grader.rubric.Question;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class Segmenter {
 
+    // what may stand before a heading's text: markdown marks, tags, and the quotes of a string typed as prose
     private static final Pattern DECORATION = Pattern.compile(
-            "^(\\s|#|>|\\*|_|-(?=\\s)|<\\s*(h[1-6]|b|strong|p|u|i|em|span)[^>]*>)*", Pattern.CASE_INSENSITIVE);
+            "^(\\s|#|>|\\*|_|-(?=\\s)|\"|'|<\\s*(h[1-6]|b|strong|p|u|i|em|span)[^>]*>)*", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABEL = Pattern.compile(
             "^(?:q(?:ues(?:tion)?|ue|s)?|ans(?:wer)?|a(?=\\d)|(?:code|solution|answer|program|ans)\\s+(?:for|of|to)\\s+q(?:uestion)?)"
                     + "[\\s.]*(?:no\\.?|number|#)?\\s*[-.:#)]*\\s*0*(\\d{1,2})(?![\\d/,]|\\.\\d|\\s*(?:feb|jan|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|st|nd|rd|th)\\b)",
@@ -75,7 +77,7 @@ public final class Segmenter {
      */
     public List<Answer> segment(Submission submission) {
         List<Cell> cells = submission.cells().stream().filter(c -> !c.isBlank()).toList();
-        List<Marker> markers = findMarkers(cells);
+        List<Marker> markers = answersByNumber(cells, findMarkers(cells));
         Map<Question, List<Cell>> regions = new LinkedHashMap<>();
         Map<Question, Marker> found = new HashMap<>();
         List<Cell> unassigned = new ArrayList<>();
@@ -222,6 +224,81 @@ public final class Segmenter {
     }
 
     // ------------------------------------------------------------------ markers
+
+    private static final Pattern NUMBERED_ITEM = Pattern.compile("^\\s*(?:\\*\\*|__)?0*(\\d{1,2})\\s*[.)]\\s*\\S");
+
+    /**
+     * Find the answers of a notebook that lists its questions together in one cell and answers them below by
+     * number ("1. ...", "2. ..."): each numbered item, in order, starts its question's answer.
+     */
+    private List<Marker> answersByNumber(List<Cell> cells, List<Marker> markers) {
+        Map<Integer, List<Marker>> byCell = new LinkedHashMap<>();
+        for (Marker mk : markers) {
+            byCell.computeIfAbsent(mk.cell(), k -> new ArrayList<>()).add(mk);
+        }
+        int listCell = -1;
+        for (Map.Entry<Integer, List<Marker>> e : byCell.entrySet()) {
+            Cell c = cells.get(e.getKey());
+            if (c.kind() != CellKind.CODE && e.getValue().size() >= 3 && onlyQuestions(c, e.getValue())) {
+                listCell = e.getKey();
+                break;
+            }
+        }
+        if (listCell < 0) {
+            return markers;
+        }
+        Set<Question> listed = new HashSet<>();
+        byCell.get(listCell).forEach(mk -> listed.add(mk.question()));
+        List<Marker> found = new ArrayList<>();
+        int last = 0;
+        for (int ci = listCell + 1; ci < cells.size(); ci++) {
+            Cell c = cells.get(ci);
+            if (c.kind() == CellKind.CODE || c.kind() == CellKind.MARKDOWN_CODE) {
+                continue;
+            }
+            String[] src = c.source().split("\n", -1);
+            for (int li = 0; li < src.length; li++) {
+                Matcher m = NUMBERED_ITEM.matcher(src[li]);
+                if (!m.find()) {
+                    continue;
+                }
+                Question q = question(Integer.parseInt(m.group(1)));
+                if (q != null && listed.contains(q) && q.number() > last) {
+                    found.add(new Marker(ci, li, q, "'" + shorten(src[li].strip()) + "' at " + where(c, li)
+                            + ", answering the list of questions at " + where(cells.get(listCell), 0), null));
+                    last = q.number();
+                }
+            }
+        }
+        if (found.size() < 2) {
+            return markers;
+        }
+        List<Marker> out = new ArrayList<>(markers);
+        out.addAll(found);
+        out.sort(Comparator.comparingInt(Marker::cell).thenComparingInt(Marker::line));
+        return out;
+    }
+
+    /** Tell a cell that only lists questions: between its markers, nothing but the questions' own words. */
+    private static boolean onlyQuestions(Cell c, List<Marker> ms) {
+        String[] src = c.source().split("\n", -1);
+        Question current = null;
+        int m = 0;
+        for (int li = 0; li < src.length; li++) {
+            while (m < ms.size() && ms.get(m).line() == li) {
+                current = ms.get(m++).question();
+            }
+            String line = src[li].strip();
+            if (line.isEmpty() || current == null) {
+                continue;
+            }
+            boolean marker = m > 0 && ms.get(m - 1).line() == li;
+            if (!marker && !repeatsQuestion(line, current)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private List<Marker> findMarkers(List<Cell> cells) {
         List<Marker> out = new ArrayList<>();

@@ -548,10 +548,11 @@ def separate(lines):
             continue
         break
     if err is None:
+        if _real_statements(tree) == 0:
+            # nothing in it does anything: a label (Q3), a docstring, comments
+            return "prose", lines, [i for i, l in enumerate(lines) if l.strip()], [], None
         if not prose and not relabelled:
             return "code", work, [], [], None
-        if _real_statements(tree) == 0:
-            return "prose", lines, [i for i, l in enumerate(lines) if l.strip()], [], None
         # a word alone on its line between the code and its explanation ("Output", "Explanation") is prose too
         bound = _bound_names(tree)
         for node in tree.body:
@@ -561,8 +562,11 @@ def separate(lines):
                 work[node.lineno - 1] = ""
                 prose.append(node.lineno - 1)
         return "mixed", work, sorted(prose), sorted(relabelled), None
-    code_left = sum(1 for l in work if l.strip() and not l.strip().startswith("#"))
-    if len(prose) > code_left:
+    # prose with fragments of code (a pasted explanation, fenced examples) is prose; code with a mistake is code
+    wordy = sum(1 for l in lines if l.strip().startswith(("```", "~~~")) or _prose_like(l))
+    codey = sum(1 for l in lines if l.strip() and not l.strip().startswith("#") and _code_like(l)
+                and not _prose_like(l))
+    if wordy >= codey:
         return "prose", lines, [i for i, l in enumerate(lines) if l.strip()], [], None
     return "broken", work, sorted(prose), sorted(relabelled), err
 

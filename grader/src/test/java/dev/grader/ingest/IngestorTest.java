@@ -123,7 +123,8 @@ class IngestorTest {
         assertEquals("py-cells", s.format());
         List<Cell> c = s.cells();
         assertEquals(4, c.size(), c.toString());
-        assertCell(c.get(0), CellKind.CODE, "#!/usr/bin/env python\n# coding: utf-8", List.of(1, 2));
+        // a cell of comments alone does nothing: it is read as prose
+        assertCell(c.get(0), CellKind.PROSE_IN_CODE, "#!/usr/bin/env python\n# coding: utf-8", List.of(1, 2));
         assertCell(c.get(1), CellKind.CODE, "\n\nimport multiprocessing", List.of(5, 6, 7));
         assertCell(c.get(2), CellKind.CODE, "\n\n# Question 3 Ans :\nprint(\"three\")", List.of(11, 12, 13, 14));
         assertCell(c.get(3), CellKind.CODE, "x = 1", List.of(17));
