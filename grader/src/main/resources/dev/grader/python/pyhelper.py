@@ -504,6 +504,13 @@ def _prose_like(text):
     return False
 
 
+_MAX_STEPS = 300
+
+
+def _fence(stripped):
+    return stripped.startswith("```") or stripped.startswith("~~~")
+
+
 def _code_like(text):
     s = _LIST_MARK.sub("", text.strip(), count=1)
     return (bool(_STATEMENT_START.match(s)) or s.startswith("@") or any(c in s for c in "=([{")
@@ -526,7 +533,8 @@ def separate(lines):
     prose = []
     relabelled = []
     tree, err = None, None
-    for _ in range(len(lines) + 2):
+    # each step parses the whole cell again: a run of prose goes at once, and a cell takes at most so many steps
+    for _ in range(min(len(lines) + 2, _MAX_STEPS)):
         tree, err = _parse("\n".join(work) + "\n")
         if err is None:
             break
@@ -542,9 +550,17 @@ def separate(lines):
                 work[row] = rest
                 relabelled.append(row)
                 continue
-        if stripped.startswith("```") or stripped.startswith("~~~") or _prose_like(stripped) or not _code_like(stripped):
+        if _fence(stripped) or _prose_like(stripped) or not _code_like(stripped):
             work[row] = ""
             prose.append(row)
+            # the lines of prose that follow go with it
+            nxt = row + 1
+            while nxt < len(work) and (not work[nxt].strip() or _fence(work[nxt].strip())
+                                       or _prose_like(work[nxt]) and not _code_like(work[nxt])):
+                if work[nxt].strip():
+                    work[nxt] = ""
+                    prose.append(nxt)
+                nxt += 1
             continue
         break
     if err is None:
@@ -563,7 +579,7 @@ def separate(lines):
                 prose.append(node.lineno - 1)
         return "mixed", work, sorted(prose), sorted(relabelled), None
     # prose with fragments of code (a pasted explanation, fenced examples) is prose; code with a mistake is code
-    wordy = sum(1 for l in lines if l.strip().startswith(("```", "~~~")) or _prose_like(l))
+    wordy = sum(1 for l in lines if _fence(l.strip()) or _prose_like(l))
     codey = sum(1 for l in lines if l.strip() and not l.strip().startswith("#") and _code_like(l)
                 and not _prose_like(l))
     if wordy >= codey:

@@ -98,5 +98,11 @@ class PythonHelperTest {
         PythonHelper.CellOutcome output = helper.cell("Here is the code:\nx = 1\nprint(x)\nOutput\n1", List.of());
         assertEquals(List.of(1, 4), output.prose());
         assertEquals("broken", helper.cell("def f():\n    pool = 1\n     pool.close\n", List.of()).kind());
+        // a long answer typed into a code cell: its runs of prose go at once
+        String essay = "This is one line of a long essay typed into a code cell.\n".repeat(5000);
+        PythonHelper.CellOutcome longCell = helper.cell(essay + "print(1)\n" + essay, List.of());
+        assertEquals("mixed", longCell.kind());
+        assertEquals(10_000, longCell.prose().size());
+        assertEquals("prose", helper.cell(essay, List.of()).kind());
     }
 }
