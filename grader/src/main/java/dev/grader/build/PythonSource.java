@@ -13,7 +13,7 @@ public interface PythonSource {
     /**
      * Parse source and return the first syntax error, or {@code null} when it compiles.
      *
-     * @param source the code, IPython lines already neutralised
+     * @param source the code, as Jupyter runs it (IPython syntax already turned into calls at ingest)
      * @return the error's 1-based line and column within {@code source}, and the parser's message
      */
     SyntaxError check(String source);
