@@ -1,5 +1,6 @@
 package dev.grader.cli;
 
+import dev.grader.ingest.FileLines;
 import dev.grader.ingest.SubmissionFinder;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.ManualGrades;
@@ -9,6 +10,7 @@ import dev.grader.pipeline.Grader;
 import dev.grader.pipeline.ResultCache;
 import dev.grader.python.Interpreter;
 import dev.grader.report.Formats;
+import dev.grader.report.GitHub;
 import dev.grader.report.ReportWriter;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.DeferredRunner;
@@ -17,6 +19,7 @@ import dev.grader.run.RunTimings;
 import dev.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +86,16 @@ final class GradeCommand implements Callable<Integer> {
             description = "Step output file for --format classroom. Default: $GITHUB_OUTPUT, else standard output.")
     private Path githubOutput;
 
+    @Option(names = "--github-summary", paramLabel = "FILE",
+            description = "Job summary (Markdown) for --format classroom: the total, each check with its feedback, "
+                    + "each finding at its line. Default: $GITHUB_STEP_SUMMARY, else none.")
+    private Path githubSummary;
+
+    @Option(names = "--gradescope-output", paramLabel = "FILE",
+            description = "Where --format gradescope writes results.json. Default: results/results.json in the "
+                    + "output folder.")
+    private Path gradescopeOutput;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "Folder of FreeMarker templates overriding the bundled ones.")
     private Path templates;
@@ -102,29 +115,156 @@ final class GradeCommand implements Callable<Integer> {
                     + "result (kept in DIR/.cache).")
     private boolean noCache;
 
+    /** What stopped the grading, for the platforms that must still get a result: a few words, and the message. */
+    private String problem;
+    private String problemMessage;
+    private Rubric rubricLoaded;
+
     @Override
     public Integer call() {
+        long started = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        int code;
+        try {
+            code = grade(started);
+        } catch (RuntimeException e) {
+            code = fail(Main.GRADER_ERROR, "grader error", "grader error: " + e);
+        }
+        if (code >= Main.USAGE && problem != null) {
+            platformFailure(formats, githubOutput, githubSummary, gradescopeTarget(), problem, problemMessage,
+                    rubricLoaded == null ? 0 : rubricLoaded.maxPoints(), spec.commandLine().getOut(), err);
+        }
+        return code;
+    }
+
+    /**
+     * Give the platforms a result when the command line of {@code grade} could not even be read (an unknown
+     * option, a missing value): what it asked for is read from the words as given.
+     */
+    static void commandLineFailure(String[] args, String message, PrintWriter out, PrintWriter err) {
+        if (args.length == 0 || !args[0].equals("grade")) {
+            return;
+        }
+        List<String> formats = new ArrayList<>();
+        Map<String, Path> files = new TreeMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                continue;
+            }
+            if (name.equals("--format")) {
+                formats.addAll(List.of(value.split(",")));
+            } else if (List.of("--github-output", "--github-summary", "--gradescope-output", "--out").contains(name)) {
+                files.put(name, Path.of(value));
+            }
+        }
+        Path gradescope = files.getOrDefault("--gradescope-output",
+                files.getOrDefault("--out", Path.of("reports")).resolve("results").resolve("results.json"));
+        platformFailure(formats, files.get("--github-output"), files.get("--github-summary"), gradescope,
+                "bad command line", message, 0, out, err);
+    }
+
+    /** Print why the grading cannot go on, keep it for the platforms' results, and return the exit code. */
+    private int fail(int code, String title, String message) {
+        spec.commandLine().getErr().println(message);
+        problem = title;
+        problemMessage = message;
+        return code;
+    }
+
+    private Path gradescopeTarget() {
+        return gradescopeOutput != null ? gradescopeOutput : out.resolve("results").resolve("results.json");
+    }
+
+    /**
+     * Give every platform asked for a result even when nothing could be graded: Classroom a test named after the
+     * problem with status error and score 0 (and the job summary says why), Gradescope a results.json with the
+     * reason. Classroom reads nothing when a grading step writes no result at all.
+     */
+    static void platformFailure(List<String> formats, Path githubOutput, Path githubSummary, Path gradescope,
+            String problem, String message, double maxScore, PrintWriter out, PrintWriter err) {
+        try {
+            if (formats.contains("classroom")) {
+                writeGithubOutput(githubOutput, GitHub.classroomError(problem, message, maxScore), out);
+                Path summary = summaryTarget(githubSummary);
+                if (summary != null) {
+                    Files.writeString(summary, GitHub.errorSummary(problem, message), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+            }
+            if (formats.contains("gradescope")) {
+                Files.createDirectories(gradescope.toAbsolutePath().getParent());
+                Files.writeString(gradescope, Formats.gradescopeError(problem, message), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("grader error: could not write the " + String.join(",", formats) + " result: " + e.getMessage());
+        }
+    }
+
+    /** Append {@code result=<base64>} to the step output file, or print it when there is none. */
+    private static void writeGithubOutput(Path option, String json, PrintWriter stdout) throws IOException {
+        String encoded = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        Path target = option != null ? option
+                : System.getenv("GITHUB_OUTPUT") != null ? Path.of(System.getenv("GITHUB_OUTPUT")) : null;
+        if (target == null) {
+            stdout.println("result=" + encoded);
+        } else {
+            Files.writeString(target, "result=" + encoded + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    private static Path summaryTarget(Path option) {
+        return option != null ? option
+                : System.getenv("GITHUB_STEP_SUMMARY") != null ? Path.of(System.getenv("GITHUB_STEP_SUMMARY")) : null;
+    }
+
+    private int grade(long started) {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String f : formats) {
+            if (!List.of("classroom", "gradescope").contains(f)) {
+                return fail(Main.USAGE, "bad command line", "--format must be classroom or gradescope, not '" + f + "'");
+            }
+        }
+        // the rubric first: a result for a missing file still says out of how many points
+        StringWriter said = new StringWriter();
+        Rubric rubric = options.loadRubric(new PrintWriter(said, true));
+        if (rubric == null) {
+            return fail(Main.USAGE, "invalid rubric", said.toString().strip());
+        }
+        rubricLoaded = rubric;
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                err.println(p + ": no such file or folder");
-                return Main.USAGE;
+                return fail(Main.USAGE, "missing file", p + ": no such file or folder");
             }
         }
         int[] cut = shard == null ? new int[] {0, 1} : parseShard(shard);
         if (cut == null) {
-            err.println("--shard must be I/N with 0 <= I < N (for example 0/4), not '" + shard + "'");
-            return Main.USAGE;
+            return fail(Main.USAGE, "bad command line",
+                    "--shard must be I/N with 0 <= I < N (for example 0/4), not '" + shard + "'");
         }
         if (jobs != null && jobs < 1) {
-            err.println("--jobs must be at least 1, not " + jobs);
-            return Main.USAGE;
+            return fail(Main.USAGE, "bad command line", "--jobs must be at least 1, not " + jobs);
         }
-        for (String f : formats) {
-            if (!List.of("classroom", "gradescope").contains(f)) {
-                err.println("--format must be classroom or gradescope, not '" + f + "'");
-                return Main.USAGE;
+        if ((githubOutput != null || githubSummary != null) && !formats.contains("classroom")) {
+            return fail(Main.USAGE, "bad command line", "--github-output and --github-summary go with --format classroom");
+        }
+        if (gradescopeOutput != null && !formats.contains("gradescope")) {
+            return fail(Main.USAGE, "bad command line", "--gradescope-output goes with --format gradescope");
+        }
+        // a platform's result is one student's: refuse a batch before reading any of it
+        if (!formats.isEmpty()) {
+            if (shard != null) {
+                return fail(Main.USAGE, "bad command line", "--format " + String.join(",", formats)
+                        + " reports one submission; --shard grades a part of a batch");
+            }
+            int n = SubmissionFinder.find(paths).size();
+            if (n != 1) {
+                return fail(Main.USAGE, n == 0 ? "missing file" : "bad command line", "--format "
+                        + String.join(",", formats) + " reports one submission; " + n + " were given");
             }
         }
         ManualGrades grades = null;
@@ -136,32 +276,29 @@ final class GradeCommand implements Callable<Integer> {
                 problems.add(manual + ": cannot be read: " + e.getMessage());
             }
             if (!problems.isEmpty()) {
-                err.println("The manual grades are not valid:");
-                problems.forEach(p -> err.println("  " + p));
-                return Main.USAGE;
+                return fail(Main.USAGE, "invalid manual grades", "The manual grades are not valid:\n  "
+                        + String.join("\n  ", problems));
             }
-        }
-        Rubric rubric = options.loadRubric(err);
-        if (rubric == null) {
-            return Main.USAGE;
         }
         boolean java = rubric.language().equals("java");
         long t0 = System.nanoTime();
-        Interpreter python = java ? null : options.probePython(err);
+        said.getBuffer().setLength(0);
+        Interpreter python = java ? null : options.probePython(new PrintWriter(said, true));
         long tProbed = System.nanoTime();
         if (python == null && !java) {
-            return Main.ENVIRONMENT;
+            return fail(Main.ENVIRONMENT, "no Python", said.toString().strip());
         }
-        Toolchain toolchain = options.toolchain(rubric, python, err);
+        Toolchain toolchain = options.toolchain(rubric, python, new PrintWriter(said, true));
         if (toolchain == null) {
-            return Main.ENVIRONMENT;
+            return fail(Main.ENVIRONMENT, "no Java compiler", said.toString().strip());
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         // the sandbox is probed while the analysis helper starts
         long[] sandboxProbe = {0};
+        StringWriter isolation = new StringWriter();
         CompletableFuture<LocalRunner> probing = CompletableFuture.supplyAsync(() -> {
             long t = System.nanoTime();
-            LocalRunner r = options.runner(toolchain, err);
+            LocalRunner r = options.runner(toolchain, new PrintWriter(isolation, true));
             sandboxProbe[0] = System.nanoTime() - t;
             return r;
         });
@@ -174,7 +311,13 @@ final class GradeCommand implements Callable<Integer> {
         try (Grader grader = new Grader(rubric, python, new DeferredRunner(probing), n)) {
             tStarted = System.nanoTime();
             LocalRunner runner = probing.join();
+            if (!isolation.toString().isBlank()) {
+                err.print(isolation);
+                err.flush();
+            }
             if (runner == null) {
+                problem = "not sandboxed";
+                problemMessage = isolation.toString().strip();
                 return Main.ENVIRONMENT;
             }
             Progress bar = new Progress(err, System.console() != null && System.getenv("NO_COLOR") == null,
@@ -201,8 +344,8 @@ final class GradeCommand implements Callable<Integer> {
                         + " from " + cacheDir + " (--no-cache grades every submission again)");
             }
         } catch (IOException e) {
-            err.println("grader error: could not start the Python helper: " + e.getMessage());
-            return Main.GRADER_ERROR;
+            return fail(Main.GRADER_ERROR, "grader error", "grader error: could not start the Python helper: "
+                    + e.getMessage());
         }
         if (grades != null) {
             List<String> problems = new ArrayList<>();
@@ -224,39 +367,36 @@ final class GradeCommand implements Callable<Integer> {
             Files.writeString(out.resolve(BATCH), ResultCodec.write(batch, cut[0] + "/" + cut[1], total),
                     StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            err.println("grader error: could not write the reports to " + out + ": " + e.getMessage());
-            return Main.GRADER_ERROR;
+            return fail(Main.GRADER_ERROR, "grader error", "grader error: could not write the reports to " + out + ": "
+                    + e.getMessage());
         }
+        int code = summary(stdout, batch, rubric.title(), out);
         if (!formats.isEmpty()) {
-            if (batch.submissions().size() != 1) {
-                err.println("--format " + String.join(",", formats) + " reports one submission; " + batch.submissions().size()
-                        + " were graded");
-                return Main.USAGE;
-            }
             SubmissionResult only = batch.submissions().get(0);
             try {
                 if (formats.contains("classroom")) {
-                    String encoded = Base64.getEncoder().encodeToString(
-                            Formats.classroom(only).getBytes(StandardCharsets.UTF_8));
-                    Path target = githubOutput != null ? githubOutput
-                            : System.getenv("GITHUB_OUTPUT") != null ? Path.of(System.getenv("GITHUB_OUTPUT")) : null;
-                    if (target == null) {
-                        stdout.println("result=" + encoded);
-                    } else {
-                        Files.writeString(target, "result=" + encoded + "\n", StandardCharsets.UTF_8,
+                    writeGithubOutput(githubOutput, Formats.classroom(only), stdout);
+                    Path summary = summaryTarget(githubSummary);
+                    if (summary != null) {
+                        Files.writeString(summary, GitHub.summary(only, rubric.title()), StandardCharsets.UTF_8,
                                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     }
+                    // workflow commands on standard output: GitHub shows them as annotations on the commit
+                    FileLines lines = FileLines.of(Path.of(only.file()));
+                    GitHub.annotations(only, lines::line).forEach(stdout::println);
                 }
                 if (formats.contains("gradescope")) {
-                    Path dir = Files.createDirectories(out.resolve("results"));
-                    Files.writeString(dir.resolve("results.json"), Formats.gradescope(only), StandardCharsets.UTF_8);
+                    Path target = gradescopeTarget();
+                    Files.createDirectories(target.toAbsolutePath().getParent());
+                    long seconds = Math.max(1, Math.round((System.nanoTime() - started) / 1e9));
+                    Files.writeString(target, Formats.gradescope(only, seconds), StandardCharsets.UTF_8);
                 }
             } catch (IOException e) {
-                err.println("grader error: could not write the " + String.join(",", formats) + " result: " + e.getMessage());
-                return Main.GRADER_ERROR;
+                return fail(Main.GRADER_ERROR, "grader error", "grader error: could not write the "
+                        + String.join(",", formats) + " result: " + e.getMessage());
             }
         }
-        return summary(stdout, batch, rubric.title(), out);
+        return code;
     }
 
     /** Return the CPU time of the grader's own JVM so far (its threads, not the programs it ran), or 0. */

@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "gradescope-zip", mixinStandardHelpOptions = true,
         description = "Write the autograder zip for a Gradescope programming assignment: grader.jar (this grader), "
                 + "rubric.yaml, setup.sh (installs Java, Python and bubblewrap) and run_autograder (grades the "
-                + "submitted notebook or script into /autograder/results/results.json).",
+                + "submitted notebook or script into /autograder/results/results.json, the full reports into "
+                + "/autograder/reports).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:bad command line or no such rubric", "4:the zip could not be written"})
 final class GradescopeZipCommand implements Callable<Integer> {
@@ -57,41 +58,38 @@ final class GradescopeZipCommand implements Callable<Integer> {
     /** The script Gradescope runs for each submission. */
     static final String RUN = """
             #!/usr/bin/env bash
-            # Gradescope runs this for each submission: grade the student's notebook or script, write
-            # /autograder/results/results.json. Missing or broken files still get a result with the reason.
+            # Gradescope runs this for each submission: grade the student's notebook or script. Only results.json goes
+            # into results/, which Gradescope reads; the full reports (pages, results.json, junit.xml) go to reports/.
+            # A missing or broken file still gets a result with the reason. AUTOGRADER_ROOT is /autograder on Gradescope.
             set -uo pipefail
-            cd /autograder/submission
+            root="${AUTOGRADER_ROOT:-/autograder}"
+            mkdir -p "$root/results" "$root/reports"
             file=""
-            # Java answers may span files: grade the whole submission folder
-            if [ -n "$(find . -name '*.java' -print -quit)" ]; then file="/autograder/submission"; fi
-            for pattern in '*.ipynb' '*.py' '*.txt' '*.md' '*.zip' '*'; do
-              for f in $pattern; do
-                if [ -z "$file" ] && [ -f "$f" ]; then file="/autograder/submission/$f"; break 2; fi
+            if cd "$root/submission" 2>/dev/null; then
+              # Java answers may span files: grade the whole submission folder
+              if [ -n "$(find . -name '*.java' -print -quit)" ]; then file="$root/submission"; fi
+              for pattern in '*.ipynb' '*.py' '*.txt' '*.md' '*.zip' '*'; do
+                for f in $pattern; do
+                  if [ -z "$file" ] && [ -f "$f" ]; then file="$root/submission/$f"; break 2; fi
+                done
               done
-            done
-            mkdir -p /autograder/results
+            fi
             if [ -z "$file" ]; then
-              echo '{"score": 0, "output": "No file was submitted.", "tests": []}' > /autograder/results/results.json
+              echo '{"score": 0, "output": "No file was submitted.", "output_format": "text", "tests": []}' \\
+                > "$root/results/results.json"
               exit 0
             fi
-            java -jar /autograder/source/grader.jar grade "$file" \\
-              --rubric /autograder/source/rubric.yaml --python /usr/bin/python3 \\
-              --out /autograder --format gradescope
+            java -jar "$root/source/grader.jar" grade "$file" \\
+              --rubric "$root/source/rubric.yaml" --python /usr/bin/python3 \\
+              --out "$root/reports" --format gradescope --gradescope-output "$root/results/results.json"
             exit 0
             """;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Path shipped = jar;
+        Path shipped = runningJar(jar);
         if (shipped == null) {
-            try {
-                shipped = Path.of(GradescopeZipCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (URISyntaxException | SecurityException e) {
-                shipped = null;
-            }
-        }
-        if (shipped == null || !Files.isRegularFile(shipped)) {
             err.println("the grader is not running from its jar; pass --jar grader/target/grader.jar");
             return Main.USAGE;
         }
@@ -111,19 +109,20 @@ final class GradescopeZipCommand implements Callable<Integer> {
             } else {
                 rubricBytes = Files.readAllBytes(rubric);
             }
-            try (OutputStream o = Files.newOutputStream(out); ZipOutputStream z = new ZipOutputStream(o)) {
-                entry(z, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8));
-                entry(z, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8));
-                entry(z, "rubric.yaml", rubricBytes);
+            try (OutputStream o = Files.newOutputStream(out); ZipArchiveOutputStream z = new ZipArchiveOutputStream(o)) {
+                // Gradescope runs the scripts as executables: their entries carry the mode unzip restores
+                entry(z, "setup.sh", SETUP.getBytes(StandardCharsets.UTF_8), EXECUTABLE);
+                entry(z, "run_autograder", RUN.getBytes(StandardCharsets.UTF_8), EXECUTABLE);
+                entry(z, "rubric.yaml", rubricBytes, READABLE);
                 // the instructor's tests of a Java rubric, beside it as the rubric names them
                 Rubric parsed = rubric == null ? RubricLoader.loadBundled("multiprocessing.yaml")
                         : RubricLoader.load(rubric);
                 for (Question q : parsed.questions()) {
                     for (Map.Entry<String, String> t : q.tests().entrySet()) {
-                        entry(z, t.getKey(), t.getValue().getBytes(StandardCharsets.UTF_8));
+                        entry(z, t.getKey(), t.getValue().getBytes(StandardCharsets.UTF_8), READABLE);
                     }
                 }
-                entry(z, "grader.jar", Files.readAllBytes(shipped));
+                entry(z, "grader.jar", Files.readAllBytes(shipped), READABLE);
             }
         } catch (IOException e) {
             err.println("grader error: could not write " + out + ": " + e.getMessage());
@@ -138,9 +137,28 @@ final class GradescopeZipCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static void entry(ZipOutputStream z, String name, byte[] data) throws IOException {
-        z.putNextEntry(new ZipEntry(name));
+    /** Return the jar to ship: the one given, else the one the grader runs from; null when there is none. */
+    static Path runningJar(Path given) {
+        Path shipped = given;
+        if (shipped == null) {
+            try {
+                shipped = Path.of(GradescopeZipCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException | SecurityException e) {
+                return null;
+            }
+        }
+        return Files.isRegularFile(shipped) ? shipped : null;
+    }
+
+    private static final int EXECUTABLE = 0755;
+    private static final int READABLE = 0644;
+
+    private static void entry(ZipArchiveOutputStream z, String name, byte[] data, int mode) throws IOException {
+        ZipArchiveEntry e = new ZipArchiveEntry(name);
+        e.setUnixMode(mode);
+        e.setSize(data.length);
+        z.putArchiveEntry(e);
         z.write(data);
-        z.closeEntry();
+        z.closeArchiveEntry();
     }
 }

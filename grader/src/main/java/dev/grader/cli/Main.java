@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Grade multiprocessing assignments: run each answer in a child process, trace what its "
                 + "processes and pools did, and check it against a rubric.",
         subcommands = {GradeCommand.class, MergeCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
-            GradescopeZipCommand.class, CommandLine.HelpCommand.class},
+            GradescopeZipCommand.class, ClassroomTemplateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all graded cleanly (grade) / every check passed (check)",
@@ -69,10 +69,12 @@ public final class Main implements Runnable {
             ex.getCommandLine().getErr().println(ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for more information.");
+            GradeCommand.commandLineFailure(a, ex.getMessage(), out, err);
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             c.getErr().println("grader error: " + ex);
+            GradeCommand.commandLineFailure(args, "grader error: " + ex, out, err);
             return GRADER_ERROR;
         });
         int code = cl.execute(args);

@@ -19,8 +19,15 @@ final class NotebookReader {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    /** Type and source of one cell, as the notebook gives them. */
-    record RawCell(String type, String source) {
+    /**
+     * Type and source of one cell, as the notebook gives them, and the line of the notebook's file each line of
+     * the source is written on.
+     */
+    record RawCell(String type, String source, List<Integer> fileLines) {
+
+        RawCell(String type, String source) {
+            this(type, source, List.of());
+        }
     }
 
     private NotebookReader() {
@@ -96,6 +103,8 @@ final class NotebookReader {
             String type = "markdown";
             String source = null;
             String input = null;
+            List<Integer> sourceLines = new ArrayList<>();
+            List<Integer> inputLines = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -104,24 +113,37 @@ final class NotebookReader {
                         type = value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getText() : "";
                         p.skipChildren();
                     }
-                    case "source" -> source = sourceText(p, value);
-                    case "input" -> input = sourceText(p, value);
+                    case "source" -> source = sourceText(p, value, sourceLines);
+                    case "input" -> input = sourceText(p, value, inputLines);
                     default -> p.skipChildren();
                 }
             }
-            cells.add(new RawCell(type, source != null ? source : input == null ? "" : input));
+            cells.add(source != null ? new RawCell(type, source, sourceLines)
+                    : new RawCell(type, input == null ? "" : input, inputLines));
         }
         return cells;
     }
 
-    /** Join a source given as a list of lines, or take it whole; JSON null and nested containers count as empty. */
-    private static String sourceText(JsonParser p, JsonToken value) throws IOException {
+    /**
+     * Join a source given as a list of lines, or take it whole; JSON null and nested containers count as empty.
+     * Each line of the source gets the line of the file its text is written on in {@code fileLines}.
+     */
+    private static String sourceText(JsonParser p, JsonToken value, List<Integer> fileLines) throws IOException {
         if (value == JsonToken.START_ARRAY) {
             StringBuilder sb = new StringBuilder();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 JsonToken t = p.currentToken();
                 if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-                    sb.append(p.getText());
+                    String piece = p.getText();
+                    if (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n') {
+                        fileLines.add(p.currentTokenLocation().getLineNr());
+                    }
+                    for (int i = 0; i < piece.length() - 1; i++) {
+                        if (piece.charAt(i) == '\n') {
+                            fileLines.add(p.currentTokenLocation().getLineNr());
+                        }
+                    }
+                    sb.append(piece);
                 } else {
                     p.skipChildren();
                 }
@@ -129,9 +151,31 @@ final class NotebookReader {
             return sb.toString();
         }
         if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-            return p.getText();
+            String text = p.getText();
+            // one string: every line of it is written on the line the string starts on
+            int lines = text.split("\n", -1).length - (text.endsWith("\n") ? 1 : 0);
+            for (int i = 0; i < Math.max(1, lines); i++) {
+                fileLines.add(p.currentTokenLocation().getLineNr());
+            }
+            return text;
         }
         p.skipChildren();
         return "";
+    }
+
+    /**
+     * Return, for each cell of a notebook, the line of the notebook's file each line of its source is written
+     * on; {@code null} when the text is not a notebook.
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not valid JSON
+     */
+    static List<List<Integer>> fileLines(String text) throws IOException {
+        List<RawCell> cells = read(text);
+        if (cells == null) {
+            return null;
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        cells.forEach(c -> out.add(c.fileLines()));
+        return out;
     }
 }

@@ -77,7 +77,8 @@ public final class Formats {
 
     /**
      * Render JUnit XML as Surefire writes it: one {@code testsuite} per submission, one {@code testcase} per
-     * check (class name {@code submission.question}), failures with the feedback and the evidence.
+     * check, named with its question ({@code Q5 pool_closed}) and classed by the submission; failures carry the
+     * feedback and the evidence. A question's run lasted its first check's {@code time}; a suite's time is the sum.
      */
     public static String junit(BatchResult b) {
         StringBuilder suites = new StringBuilder();
@@ -85,24 +86,30 @@ public final class Formats {
         int failures = 0;
         int errors = 0;
         int skipped = 0;
+        long allMillis = 0;
         for (SubmissionResult s : b.submissions()) {
             StringBuilder cases = new StringBuilder();
             int t = 0;
             int f = 0;
             int e = 0;
             int k = 0;
+            long millis = 0;
+            String classname = xml(s.id());
             if (!s.status().startsWith("graded")) {
                 t++;
                 e++;
-                cases.append("    <testcase classname=\"").append(xml(s.id())).append("\" name=\"read\" time=\"0\">\n")
-                        .append("      <error message=\"").append(xml(s.status())).append("\">").append(xml(s.reason()))
-                        .append("</error>\n    </testcase>\n");
+                cases.append("    <testcase classname=\"").append(classname).append("\" name=\"read\" time=\"0\">\n")
+                        .append("      <error message=\"").append(xml(s.status())).append("\" type=\"")
+                        .append(xml(s.status())).append("\">").append(xml(s.reason())).append("</error>\n")
+                        .append("    </testcase>\n");
             }
             for (QuestionResult q : s.questions()) {
+                long run = q.run() == null ? 0 : Math.max(0, q.run().wallMillis());
+                millis += run;
                 if (q.manual() != null) {
                     t++;
-                    cases.append("    <testcase classname=\"").append(xml(s.id() + "." + q.id()))
-                            .append("\" name=\"manual\" time=\"0\">\n");
+                    cases.append("    <testcase classname=\"").append(classname).append("\" name=\"")
+                            .append(xml(q.id() + " manual")).append("\" time=\"").append(seconds(run)).append("\">\n");
                     if (q.manual().points() < q.maxPoints()) {
                         f++;
                         cases.append("      <failure message=\"").append(xml(manualText(q))).append("\" type=\"manual\"/>\n");
@@ -110,10 +117,13 @@ public final class Formats {
                     cases.append("    </testcase>\n");
                     continue;
                 }
+                boolean first = true;
                 for (CheckResult c : q.checks()) {
                     t++;
-                    cases.append("    <testcase classname=\"").append(xml(s.id() + "." + q.id())).append("\" name=\"")
-                            .append(xml(c.id())).append("\" time=\"0\">\n");
+                    cases.append("    <testcase classname=\"").append(classname).append("\" name=\"")
+                            .append(xml(q.id() + " " + c.id())).append("\" time=\"").append(seconds(first ? run : 0))
+                            .append("\">\n");
+                    first = false;
                     String body = xml(String.join("\n", c.evidence()));
                     switch (c.verdict()) {
                         case FAIL -> {
@@ -137,17 +147,24 @@ public final class Formats {
                     cases.append("    </testcase>\n");
                 }
             }
-            suites.append("  <testsuite name=\"").append(xml(s.id())).append("\" tests=\"").append(t)
+            suites.append("  <testsuite name=\"").append(classname).append("\" tests=\"").append(t)
                     .append("\" failures=\"").append(f).append("\" errors=\"").append(e).append("\" skipped=\"")
-                    .append(k).append("\" time=\"0\">\n").append(cases).append("  </testsuite>\n");
+                    .append(k).append("\" time=\"").append(seconds(millis)).append("\">\n").append(cases)
+                    .append("  </testsuite>\n");
             tests += t;
             failures += f;
             errors += e;
             skipped += k;
+            allMillis += millis;
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + xml(b.assignment()) + "\" tests=\""
-                + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\">\n"
-                + suites + "</testsuites>\n";
+                + tests + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped
+                + "\" time=\"" + seconds(allMillis) + "\">\n" + suites + "</testsuites>\n";
+    }
+
+    /** Write milliseconds as JUnit XML's seconds: {@code 0.266}. */
+    private static String seconds(long millis) {
+        return millis == 0 ? "0" : String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
     /** Escape text for XML 1.0, dropping the control characters it cannot hold. */
@@ -250,10 +267,19 @@ public final class Formats {
      * points, status and feedback, visible to the student.
      */
     public static String gradescope(SubmissionResult s) {
+        long ms = s.questions().stream().filter(q -> q.run() != null).mapToLong(q -> q.run().wallMillis()).sum();
+        return gradescope(s, Math.max(0, Math.round(ms / 1000.0)));
+    }
+
+    /**
+     * Render Gradescope's {@code results.json} for one submission, with the time the whole grading took.
+     *
+     * @param executionSeconds the grading's duration, in whole seconds
+     */
+    public static String gradescope(SubmissionResult s, long executionSeconds) {
         ObjectNode root = JSON.createObjectNode();
         putNumber(root, "score", s.points());
-        long ms = s.questions().stream().filter(q -> q.run() != null).mapToLong(q -> q.run().wallMillis()).sum();
-        root.put("execution_time", Math.max(0, Math.round(ms / 1000.0)));
+        root.put("execution_time", Math.max(0, executionSeconds));
         StringBuilder summary = new StringBuilder(s.id() + ": " + s.status().replace('_', ' '));
         if (s.reason() != null) {
             summary.append(" (").append(s.reason()).append(")");
@@ -302,6 +328,21 @@ public final class Formats {
                 t.put("visibility", "visible");
             }
         }
+        return write(root);
+    }
+
+    /**
+     * Render Gradescope's {@code results.json} for a grading that could not be done: score 0 and the reason,
+     * which the student sees instead of "The autograder failed to execute correctly".
+     */
+    public static String gradescopeError(String problem, String message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("score", 0);
+        root.put("output", "Not graded: " + problem + ". " + message);
+        root.put("output_format", "text");
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        root.putArray("tests");
         return write(root);
     }
 

@@ -190,7 +190,8 @@ class MainTest {
         Outcome two = run("grade", "../submissions/py_comment_markers.py", "../submissions/py_agrgs_typo.py", "--out",
                 tmp.resolve("two").toString(), "--format", "classroom", "--github-output", output.toString());
         assertEquals(Main.USAGE, two.code());
-        assertTrue(two.err().contains("reports one submission; 2 were graded"), two.err());
+        assertTrue(two.err().contains("reports one submission; 2 were given"), two.err());
+        assertTrue(!Files.exists(tmp.resolve("two/results.json")), "refused before grading");
         assertEquals(Main.USAGE, run("grade", "../submissions/py_comment_markers.py", "--format", "moodle").code());
     }
 

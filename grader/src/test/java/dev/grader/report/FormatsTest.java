@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.grader.judge.BatchResult;
+import dev.grader.judge.QuestionResult;
 import dev.grader.judge.SubmissionResult;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
+import org.apache.maven.plugins.surefire.report.ReportTestCase;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -55,6 +61,39 @@ class FormatsTest {
         assertEquals(d.getElementsByTagName("failure").getLength(),
                 Integer.parseInt(d.getDocumentElement().getAttribute("failures")));
         assertEquals("", Formats.xml("\u0000\u0001"));
+    }
+
+    @Test
+    void surefiresOwnReportReaderReadsTheJunitXmlCaseByCase(@TempDir Path tmp) throws Exception {
+        BatchResult b = ReportWriterTest.batch();
+        Path xml = Files.writeString(tmp.resolve("junit.xml"), Formats.junit(b));
+        TestSuiteXmlParser parser = new TestSuiteXmlParser(new NullConsoleLogger());
+        List<ReportTestSuite> suites = parser.parse(xml.toString());
+        assertTrue(parser.isValid());
+        assertEquals(b.submissions().size(), suites.size());
+        for (int i = 0; i < suites.size(); i++) {
+            ReportTestSuite suite = suites.get(i);
+            SubmissionResult s = b.submissions().get(i);
+            assertEquals(suite.getTestCases().size(), suite.getNumberOfTests());
+            assertEquals(suite.getTestCases().stream().filter(ReportTestCase::hasFailure).count(), suite.getNumberOfFailures());
+            assertEquals(suite.getTestCases().stream().filter(ReportTestCase::hasError).count(), suite.getNumberOfErrors());
+            assertEquals(suite.getTestCases().stream().filter(ReportTestCase::hasSkipped).count(), suite.getNumberOfSkipped());
+            float runs = 0;
+            for (QuestionResult q : s.questions()) {
+                runs += q.run() == null ? 0 : q.run().wallMillis() / 1000f;
+            }
+            assertEquals(runs, suite.getTimeElapsed(), 0.002f);
+            for (ReportTestCase c : suite.getTestCases()) {
+                // a name that says which question's check it is, in viewers that show only names
+                assertTrue(c.getName().matches("Q\\d+ [a-z_]+|read"), c.getName());
+                assertEquals(s.id(), c.getFullClassName());
+            }
+        }
+        ReportTestCase first = suites.get(0).getTestCases().stream().filter(c -> c.getName().equals("Q3 runs"))
+                .findFirst().orElseThrow();
+        QuestionResult q3 = b.submissions().get(0).questions().stream().filter(q -> q.id().equals("Q3")).findFirst()
+                .orElseThrow();
+        assertEquals(q3.run().wallMillis() / 1000f, first.getTime(), 0.001f);
     }
 
     @Test
