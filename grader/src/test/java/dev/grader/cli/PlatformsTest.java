@@ -77,6 +77,13 @@ class PlatformsTest {
         JsonNode r3 = classroomResult(gh3);
         assertEquals("no Python", r3.get("tests").get(0).get("name").asText());
         assertEquals(100, r3.get("max_score").asInt());
+        // the reports cannot be written (the output folder is a file): exit 4, a grader error, and still a result
+        Path gh4 = tmp.resolve("gh-grader");
+        Path notAFolder = Files.writeString(tmp.resolve("a-file"), "x");
+        Outcome cannotWrite = run("grade", "../submissions/py_comment_markers.py", "--out", notAFolder.toString(),
+                "--format", "classroom", "--github-output", gh4.toString());
+        assertEquals(Main.GRADER_ERROR, cannotWrite.code(), cannotWrite.err());
+        assertEquals("grader error", classroomResult(gh4).get("tests").get(0).get("name").asText());
         // a command line that cannot be read at all still leaves a result
         Path gh2 = tmp.resolve("gh-option");
         Outcome unknown = run("grade", "../submissions/py_comment_markers.py", "--format", "classroom", "--github-output",
