@@ -346,7 +346,8 @@ public final class Formats {
         return write(root);
     }
 
-    private static void putNumber(ObjectNode o, String field, double v) {
+    /** Put a number as a whole number when it is one, else with at most four decimals. */
+    static void putNumber(ObjectNode o, String field, double v) {
         if (v == Math.rint(v)) {
             o.put(field, (long) v);
         } else {

@@ -9,7 +9,6 @@ import dev.grader.judge.SubmissionResult;
 import dev.grader.judge.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
@@ -153,12 +152,12 @@ public final class GitHub {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", 1);
         root.put("status", "error");
-        number(root, "max_score", maxScore);
+        Formats.putNumber(root, "max_score", maxScore);
         ObjectNode t = root.putArray("tests").addObject();
         t.put("name", problem);
         t.put("status", "error");
         t.put("score", 0);
-        number(t, "max_score", maxScore);
+        Formats.putNumber(t, "max_score", maxScore);
         t.put("message", message);
         t.put("test_code", "");
         t.put("filename", "");
@@ -170,14 +169,6 @@ public final class GitHub {
     /** Render the job summary of a grading that could not be done. */
     public static String errorSummary(String problem, String message) {
         return "## Not graded: " + inline(problem) + "\n\n" + inline(message) + "\n\nClassroom records 0 points.\n";
-    }
-
-    private static void number(ObjectNode o, String field, double v) {
-        if (v == Math.rint(v)) {
-            o.put(field, (long) v);
-        } else {
-            o.put(field, Double.parseDouble(String.format(Locale.ROOT, "%.4f", v)));
-        }
     }
 
     /** Make text safe on one line of Markdown: no HTML, no line breaks. */
