@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Grade multiprocessing assignments: run each answer in a child process, trace what its "
                 + "processes and pools did, and check it against a rubric.",
-        subcommands = {GradeCommand.class, MergeCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
+        subcommands = {GradeCommand.class, MergeCommand.class, CheckCommand.class, RulesCommand.class, ChecksCommand.class, ExplainCommand.class,
             GradescopeZipCommand.class, ClassroomTemplateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

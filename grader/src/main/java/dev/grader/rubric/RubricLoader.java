@@ -1,8 +1,6 @@
 package dev.grader.rubric;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.grader.analyse.Catalogue;
-import dev.grader.analyse.RuleInfo;
 import dev.grader.run.Limits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,40 +17,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * Load a rubric from YAML and validate all of it, reporting every problem with its file and line.
  */
 public final class RubricLoader {
-
-    /** Check types and the parameters each accepts. */
-    public static final Map<String, Set<String>> CHECK_PARAMS = Map.ofEntries(
-            Map.entry("answered", Set.of("min_words")),
-            Map.entry("runs", Set.of()),
-            Map.entry("process_started", Set.of()),
-            Map.entry("process_joined", Set.of()),
-            Map.entry("pool_created", Set.of()),
-            Map.entry("pool_used", Set.of()),
-            Map.entry("pool_closed", Set.of()),
-            Map.entry("processes_started", Set.of("min")),
-            Map.entry("children_print", Set.of()),
-            Map.entry("distinct_outputs", Set.of("count", "numbers")),
-            Map.entry("output_matches", Set.of("regex")),
-            Map.entry("no_findings", Set.of("rules", "severity")),
-            // the Java track's names for the same checks: threads for processes, executors for pools
-            Map.entry("thread_started", Set.of()),
-            Map.entry("thread_joined", Set.of()),
-            Map.entry("executor_created", Set.of()),
-            Map.entry("executor_used", Set.of()),
-            Map.entry("executor_shutdown", Set.of()),
-            Map.entry("threads_started", Set.of("min")),
-            Map.entry("workers_print", Set.of()),
-            Map.entry("junit", Set.of("test")));
 
     private static final Set<String> TOP_KEYS = Set.of("assignment", "title", "language", "version", "defaults",
             "questions");
@@ -71,6 +45,8 @@ public final class RubricLoader {
     private final List<String> problems = new ArrayList<>();
     /** Reads a file named relative to the rubric (instructor tests); returns null when it cannot. */
     private final Function<String, String> files;
+    /** The rubric's language, which decides which check types its questions may use. */
+    private String language = "python";
 
     private RubricLoader(String source) {
         this(source, name -> null);
@@ -146,7 +122,7 @@ public final class RubricLoader {
         unknownKeys(top, TOP_KEYS, "rubric");
         String assignment = text(top, "assignment", root.line(), true, "");
         String title = text(top, "title", root.line(), false, assignment);
-        String language = text(top, "language", root.line(), false, "python").toLowerCase(Locale.ROOT);
+        language = text(top, "language", root.line(), false, "python").toLowerCase(Locale.ROOT);
         if (!language.equals("python") && !language.equals("java")) {
             problem(top.get("language").line(), "language must be 'python' or 'java', not '" + language + "'");
         }
@@ -304,13 +280,10 @@ public final class RubricLoader {
         } else {
             Set<String> checkIds = new HashSet<>();
             for (YamlNode c : cs.list()) {
-                Check check = check(c);
+                Check check = check(c, tests);
                 if (check != null && !checkIds.add(check.id())) {
                     problem(c.line(), "check id '" + check.id() + "' is used twice in question '" + id
                             + "': give one of them an 'id'");
-                }
-                if (check != null && check.type().equals("junit")) {
-                    testExists(c, check.stringParam("test", ""), tests);
                 }
                 if (check != null) {
                     checks.add(check);
@@ -350,29 +323,7 @@ public final class RubricLoader {
         return out;
     }
 
-    /** Check that a junit check names a test method of the question's test files: {@code Class#method}. */
-    private void testExists(YamlNode node, String test, Map<String, String> tests) {
-        YamlNode at = node.map().getOrDefault("test", node);
-        Matcher m = Pattern.compile("([A-Za-z_$][\\w$.]*)#([A-Za-z_$][\\w$]*)").matcher(test);
-        if (!m.matches()) {
-            problem(at.line(), "a junit check needs 'test: Class#method', not '" + test + "'");
-            return;
-        }
-        String cls = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);
-        for (Map.Entry<String, String> e : tests.entrySet()) {
-            String file = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
-            if (file.equals(cls + ".java")) {
-                if (!Pattern.compile("\\bvoid\\s+" + Pattern.quote(m.group(2)) + "\\s*\\(").matcher(e.getValue())
-                        .find()) {
-                    problem(at.line(), "test method '" + m.group(2) + "' is not in " + e.getKey());
-                }
-                return;
-            }
-        }
-        problem(at.line(), "test class '" + cls + "' is not among the question's 'tests' files");
-    }
-
-    private Check check(YamlNode node) {
+    private Check check(YamlNode node, Map<String, String> tests) {
         if (!node.isMap()) {
             problem(node.line(), "each check must be a mapping with 'check' and 'points'");
             return null;
@@ -380,16 +331,24 @@ public final class RubricLoader {
         Map<String, YamlNode> c = node.map();
         int before = problems.size();
         String type = text(c, "check", node.line(), true, "");
-        Set<String> params = CHECK_PARAMS.get(type);
-        if (params == null && !type.isEmpty()) {
-            problem(c.get("check").line(), "unknown check '" + type + "'" + suggest(type, CHECK_PARAMS.keySet())
-                    + "; known checks: " + String.join(", ", new java.util.TreeSet<>(CHECK_PARAMS.keySet())));
+        CheckSpec spec = CheckSpecs.all().get(type);
+        if (spec == null) {
+            if (!type.isEmpty()) {
+                Set<String> known = applicable();
+                problem(c.get("check").line(), "unknown check '" + type + "'" + suggest(type, known)
+                        + "; the " + language + " checks are " + String.join(", ", new TreeSet<>(known))
+                        + " ('grader checks' describes them)");
+            }
+            return null;
+        }
+        if (!spec.languages().contains(language)) {
+            Set<String> known = applicable();
+            problem(c.get("check").line(), "check '" + type + "' does not apply to " + language + " (it applies to "
+                    + String.join(", ", new TreeSet<>(spec.languages())) + ")" + suggest(type, known));
             return null;
         }
         Set<String> allowed = new HashSet<>(CHECK_KEYS);
-        if (params != null) {
-            allowed.addAll(params);
-        }
+        spec.params().forEach(p -> allowed.add(p.name()));
         unknownKeys(c, allowed, "check '" + type + "'");
         double points = 0;
         YamlNode p = c.get("points");
@@ -401,46 +360,25 @@ public final class RubricLoader {
             points = n.doubleValue();
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (String param : params == null ? Set.<String>of() : params) {
-            YamlNode v = c.get(param);
+        for (Param param : spec.params()) {
+            YamlNode v = c.get(param.name());
             if (v == null) {
+                if (param.required()) {
+                    problem(node.line(), "check '" + type + "' needs '" + param.name() + "' (" + param.type().reads()
+                            + ")");
+                }
                 continue;
             }
-            if (param.equals("rules")) {
-                List<String> ids = ruleIds(v);
-                if (ids != null) {
-                    values.put(param, ids);
-                }
-            } else if (param.equals("severity")) {
-                String sev = String.valueOf(v.value());
-                if (Set.of("error", "warning", "info").contains(sev)) {
-                    values.put(param, sev);
-                } else {
-                    problem(v.line(), "'severity' must be error, warning or info, not '" + sev + "'");
-                }
-            } else if (param.equals("numbers")) {
-                if (v.value() instanceof Boolean b) {
-                    values.put(param, b);
-                } else {
-                    problem(v.line(), "'numbers' must be true or false");
-                }
-            } else if (param.equals("test")) {
-                values.put(param, String.valueOf(v.value()));
-            } else if (param.equals("regex")) {
-                try {
-                    Pattern.compile(String.valueOf(v.value()));
-                    values.put(param, String.valueOf(v.value()));
-                } catch (PatternSyntaxException e) {
-                    problem(v.line(), "'regex' is not a valid regular expression: " + e.getDescription());
-                }
-            } else if (v.value() instanceof Number n && n.intValue() >= 0) {
-                values.put(param, n.intValue());
-            } else {
-                problem(v.line(), "'" + param + "' must be a whole number of at least 0");
+            Object value = value(param, v);
+            if (value != null) {
+                values.put(param.name(), value);
             }
         }
-        if (type.equals("output_matches") && !values.containsKey("regex") && problems.size() == before) {
-            problem(node.line(), "check 'output_matches' needs 'regex'");
+        if (problems.size() == before) {
+            CheckSpec.Problem problem = spec.problem(values, tests);
+            if (problem != null) {
+                problem(c.getOrDefault(problem.param(), node).line(), problem.message());
+            }
         }
         if (problems.size() > before) {
             return null;
@@ -450,21 +388,79 @@ public final class RubricLoader {
                 text(c, "fail", node.line(), false, ""));
     }
 
-    /** Read a list of rule ids, each one the catalogue knows; report each unknown id at its line. */
-    private List<String> ruleIds(YamlNode v) {
-        List<YamlNode> items = v.value() instanceof List<?> ? v.list() : List.of(v);
-        List<String> ids = new ArrayList<>();
-        boolean ok = true;
-        for (YamlNode item : items) {
-            String id = String.valueOf(item.value());
-            if (Catalogue.find(id).isEmpty()) {
-                problem(item.line(), "unknown rule '" + id + "'" + suggest(id, Catalogue.all().stream()
-                        .map(RuleInfo::id).collect(Collectors.toSet())) + "; 'grader rules' lists them");
-                ok = false;
+    /** Return the names of the check types that apply to the rubric's language. */
+    private Set<String> applicable() {
+        Set<String> names = new TreeSet<>();
+        CheckSpecs.all().forEach((name, spec) -> {
+            if (spec.languages().contains(language)) {
+                names.add(name);
             }
-            ids.add(id);
+        });
+        return names;
+    }
+
+    /** Read one parameter's value as its declaration says, or report at its line why it cannot be and return null. */
+    private Object value(Param param, YamlNode v) {
+        String what = "'" + param.name() + "' must be " + param.type().reads();
+        switch (param.type()) {
+            case COUNT -> {
+                if (v.value() instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                        && n.intValue() >= 0) {
+                    return n.intValue();
+                }
+            }
+            case FLAG -> {
+                if (v.value() instanceof Boolean b) {
+                    return b;
+                }
+            }
+            case TEXT -> {
+                if (!(v.value() instanceof List) && !(v.value() instanceof Map) && v.value() != null) {
+                    return String.valueOf(v.value());
+                }
+            }
+            case REGEX -> {
+                if (!(v.value() instanceof List) && !(v.value() instanceof Map) && v.value() != null) {
+                    try {
+                        Pattern.compile(String.valueOf(v.value()));
+                        return String.valueOf(v.value());
+                    } catch (PatternSyntaxException e) {
+                        problem(v.line(), "'" + param.name() + "' is not a valid regular expression: "
+                                + e.getDescription());
+                        return null;
+                    }
+                }
+            }
+            case CHOICE -> {
+                String s = String.valueOf(v.value());
+                Set<String> choices = param.choices().get();
+                if (choices.contains(s)) {
+                    return s;
+                }
+                problem(v.line(), "'" + param.name() + "' must be one of " + String.join(", ", new TreeSet<>(choices))
+                        + ", not '" + s + "'" + suggest(s, choices));
+                return null;
+            }
+            case CHOICES -> {
+                List<YamlNode> items = v.value() instanceof List<?> ? v.list() : List.of(v);
+                Set<String> choices = param.choices().get();
+                List<String> out = new ArrayList<>();
+                boolean ok = true;
+                for (YamlNode item : items) {
+                    String s = String.valueOf(item.value());
+                    if (!choices.contains(s)) {
+                        problem(item.line(), "unknown " + param.name().replaceAll("s$", "") + " '" + s + "'"
+                                + suggest(s, choices) + " in '" + param.name() + "'");
+                        ok = false;
+                    }
+                    out.add(s);
+                }
+                return ok ? List.copyOf(out) : null;
+            }
+            default -> throw new IllegalStateException(param.type().name());
         }
-        return ok ? ids : null;
+        problem(v.line(), what);
+        return null;
     }
 
     private String text(Map<String, YamlNode> map, String key, int parentLine, boolean required, String fallback) {

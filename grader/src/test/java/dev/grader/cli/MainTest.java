@@ -12,6 +12,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import dev.grader.analyse.Catalogue;
 import dev.grader.analyse.RuleInfo;
+import dev.grader.rubric.CheckReference;
+import dev.grader.rubric.CheckSpec;
+import dev.grader.rubric.CheckSpecs;
 import dev.grader.run.Sandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,7 +61,7 @@ class MainTest {
         Outcome top = run("--help");
         assertEquals(0, top.code());
         assertTrue(top.out().contains("grade") && top.out().contains("check"), top.out());
-        for (String cmd : List.of("grade", "check", "rules", "explain", "gradescope-zip")) {
+        for (String cmd : List.of("grade", "check", "rules", "checks", "explain", "gradescope-zip")) {
             Outcome help = run(cmd, "--help");
             assertEquals(0, help.code(), cmd);
             assertTrue(help.out().contains("Exit codes:"), help.out());
@@ -82,7 +85,56 @@ class MainTest {
         }
         Outcome unknown = run("explain", "pool-not-close");
         assertEquals(Main.USAGE, unknown.code());
-        assertTrue(unknown.err().contains("no rule 'pool-not-close' (did you mean 'pool-not-closed'?)"), unknown.err());
+        assertTrue(unknown.err().contains("no rule or check 'pool-not-close' (did you mean 'pool-not-closed'?)"),
+                unknown.err());
+    }
+
+    @Test
+    void checksListsEveryCheckTypeAndExplainPrintsOne() {
+        Outcome checks = run("checks");
+        assertEquals(Main.OK, checks.code());
+        for (CheckSpec c : CheckSpecs.all().values()) {
+            assertTrue(checks.out().lines().anyMatch(l -> l.startsWith(c.name() + " ")), c.name() + " missing from:\n"
+                    + checks.out());
+        }
+        Outcome java = run("checks", "--language", "java");
+        assertTrue(java.out().contains("executor_shutdown ") && !java.out().contains("pool_closed "), java.out());
+        assertEquals(Main.USAGE, run("checks", "--language", "cobol").code());
+
+        Outcome explain = run("explain", "processes_started");
+        assertEquals(Main.OK, explain.code());
+        assertTrue(explain.out().startsWith("processes_started (check; python)\n"), explain.out());
+        for (String part : List.of("at least min processes", "min (a whole number of at least 0, default 4)",
+                "In a rubric:", "    - check: processes_started")) {
+            assertTrue(explain.out().contains(part), explain.out());
+        }
+        Outcome required = run("explain", "output_matches");
+        assertTrue(required.out().contains("regex (a regular expression, required)")
+                && required.out().contains("      regex: ..."), required.out());
+        Outcome near = run("explain", "pool_close");
+        assertEquals(Main.USAGE, near.code());
+        assertTrue(near.err().contains("(did you mean 'pool_closed'?)"), near.err());
+    }
+
+    @Test
+    void checksUpdatesTheReferenceInAMarkdownFileAndTheReadmeHoldsTheCurrentOne(@TempDir Path tmp)
+            throws IOException {
+        Path doc = tmp.resolve("doc.md");
+        Files.writeString(doc, "# Mine\n\n" + CheckReference.BEGIN + "\nold text\n" + CheckReference.END + "\nafter\n");
+        Outcome updated = run("checks", "--update", doc.toString());
+        assertEquals(Main.OK, updated.code(), updated.err());
+        String text = Files.readString(doc);
+        assertTrue(text.startsWith("# Mine\n\n" + CheckReference.BEGIN + "\n- `answered` ") && text.endsWith(
+                CheckReference.END + "\nafter\n") && !text.contains("old text"), text);
+        Path none = tmp.resolve("none.md");
+        Files.writeString(none, "no markers\n");
+        Outcome refused = run("checks", "--update", none.toString());
+        assertEquals(Main.USAGE, refused.code());
+        assertTrue(refused.err().contains("none.md: no check reference to update"), refused.err());
+
+        String readme = Files.readString(Path.of("../README.md"));
+        assertEquals(readme, CheckReference.replaceIn(readme, CheckSpecs.all().values()),
+                "README.md's check reference is out of date: run bin/grader checks --update README.md");
     }
 
     @Test

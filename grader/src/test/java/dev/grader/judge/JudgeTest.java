@@ -165,11 +165,11 @@ class JudgeTest {
     void whatAChildLogsCountsAsPrintedButNotItsTracebacksOrWarnings() {
         Unit logged = new Unit("u", "process", 1, "", "__main__.f", "1", "", "12:00:01 - Process-1 - printing 1\n", null,
                 true);
-        assertEquals("12:00:01 - Process-1 - printing 1\n", Judge.printed(logged));
+        assertEquals("12:00:01 - Process-1 - printing 1\n", Evidence.printed(logged));
         Unit crashed = new Unit("u", "process", 1, "", "__main__.f", "1", "", "Traceback (most recent call last):\n"
                 + "  File \"main.py\", line 3, in f\n    1 / 0\nZeroDivisionError: division by zero\n"
                 + "main.py:9: DeprecationWarning: old\n  warnings.warn('old')\n", "ZeroDivisionError", true);
-        assertEquals("", Judge.printed(crashed));
+        assertEquals("", Evidence.printed(crashed));
     }
 
     private static ProcessRecord started(String name, int pid, int startLine) {

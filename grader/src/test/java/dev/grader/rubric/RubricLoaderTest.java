@@ -25,7 +25,7 @@ class RubricLoaderTest {
         assertEquals(6, q6.number());
         assertEquals("processes4", q6.detect());
         assertEquals(4, q6.checks().stream().filter(c -> c.type().equals("distinct_outputs")).findFirst()
-                .orElseThrow().intParam("count", 0));
+                .orElseThrow().params().get("count"));
         assertEquals(Question.Kind.PROSE, file.question("Q1").orElseThrow().kind());
         assertEquals("5\n", file.stdin());
         assertEquals(Duration.ofSeconds(10), file.timeout());
@@ -47,12 +47,12 @@ class RubricLoaderTest {
         Check c = q.checks().get(0);
         assertEquals("says_hello", c.id());
         assertEquals(2.5, c.points());
-        assertEquals("hello \\d+", c.stringParam("regex", ""));
-        assertEquals(2, q.checks().get(1).intParam("min", 0));
+        assertEquals("hello \\d+", c.params().get("regex"));
+        assertEquals(2, q.checks().get(1).params().get("min"));
         Check clean = q.checks().get(2);
         assertEquals("no_findings", clean.type());
         assertEquals(List.of("pool-not-closed", "process-not-joined"), clean.params().get("rules"));
-        assertEquals("info", clean.stringParam("severity", ""));
+        assertEquals("info", clean.params().get("severity"));
     }
 
     @Test
@@ -62,6 +62,28 @@ class RubricLoaderTest {
         String p = e.problems().get(0);
         assertTrue(p.contains("unknown-check.yaml:6:"), p);
         assertTrue(p.contains("did you mean 'process_started'"), p);
+    }
+
+    @Test
+    void validatesEachCheckAgainstItsDeclaration() {
+        RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("check-params.yaml")));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains(":7: check 'process_started' does not apply to java (it applies to python)"), all);
+        assertTrue(all.contains(":11: 'min' must be a whole number of at least 0"), all);
+        assertTrue(all.contains(":15: unknown key 'mni'") && all.contains("(did you mean 'min'?)"), all);
+        assertTrue(all.contains(":18: 'numbers' must be true or false"), all);
+        assertTrue(all.contains(":21: 'severity' must be one of error, info, warning, not 'warnin' (did you mean "
+                + "'warning'?)"), all);
+        assertTrue(all.contains(":22: unknown rule 'java-join-before-strat' (did you mean 'java-join-before-start'?)"),
+                all);
+        assertTrue(all.contains(":23: check 'output_matches' needs 'regex' (a regular expression)"), all);
+        assertTrue(all.contains(":28: 'min' must be a whole number of at least 0"), all);
+        assertEquals(8, e.problems().size(), all);
+
+        RubricException unknown = assertThrows(RubricException.class,
+                () -> RubricLoader.load(DIR.resolve("unknown-check.yaml")));
+        assertTrue(unknown.problems().get(0).contains("the python checks are answered, children_print,"),
+                unknown.problems().get(0));
     }
 
     @Test
@@ -78,7 +100,7 @@ class RubricLoaderTest {
         assertTrue(all.contains(":14: 'points' must be a number of at least 0"), all);
         assertTrue(all.contains(":18: check 'output_matches' needs 'regex'"), all);
         assertTrue(all.contains(":22: unknown rule 'pool-not-closd' (did you mean 'pool-not-closed'?)"), all);
-        assertTrue(all.contains(":23: 'severity' must be error, warning or info, not 'fatal'"), all);
+        assertTrue(all.contains(":23: 'severity' must be one of error, info, warning, not 'fatal'"), all);
     }
 
     @Test
@@ -103,7 +125,7 @@ class RubricLoaderTest {
         assertEquals(List.of("java-tests/Q5Test.java"), List.copyOf(q5.tests().keySet()));
         assertTrue(q5.tests().get("java-tests/Q5Test.java").contains("void squaresOfOneToFive()"));
         assertEquals("Q5Test#keepsTheOrderOfItsInput", q5.checks().stream().filter(c -> c.id().equals(
-                "squares_keep_order")).findFirst().orElseThrow().stringParam("test", ""));
+                "squares_keep_order")).findFirst().orElseThrow().params().get("test"));
         assertEquals(q5.tests(), RubricLoader.loadBundled("java-threads.yaml").question("Q5").orElseThrow().tests());
 
         RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("java-bad-tests.yaml")));

@@ -1,0 +1,33 @@
+package dev.grader.judge.checks;
+
+import dev.grader.judge.CheckContext;
+import dev.grader.judge.CheckResult;
+import dev.grader.judge.CheckType;
+import dev.grader.judge.Evidence;
+import dev.grader.run.Trace.ProcessRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decide whether every process (thread) the answer started was joined: {@code process_joined}, {@code thread_joined}. */
+abstract class JoinedCheck implements CheckType {
+
+    @Override
+    public CheckResult judge(CheckContext ctx) {
+        List<ProcessRecord> mine = Evidence.studentStarted(ctx.trace());
+        if (mine.isEmpty()) {
+            return ctx.fail("No process was started, so none was joined.", List.of("no process started by the answer"));
+        }
+        List<String> evidence = new ArrayList<>();
+        boolean all = true;
+        for (ProcessRecord p : mine) {
+            if (p.joined()) {
+                evidence.add(p.name() + " joined at " + ctx.at(p.joinLine()));
+            } else {
+                all = false;
+                evidence.add(p.name() + " started at " + ctx.at(p.startLine()) + " was never joined");
+            }
+        }
+        return all ? ctx.pass("Every process was joined.", evidence)
+                : ctx.fail("A process was started but never joined.", evidence);
+    }
+}

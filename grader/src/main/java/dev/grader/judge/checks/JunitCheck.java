@@ -1,0 +1,116 @@
+package dev.grader.judge.checks;
+
+import dev.grader.build.Program;
+import dev.grader.judge.CheckContext;
+import dev.grader.judge.CheckResult;
+import dev.grader.judge.CheckType;
+import dev.grader.judge.Verdict;
+import dev.grader.rubric.Param;
+import dev.grader.run.RunResult;
+import dev.grader.run.Trace;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Decide {@code junit}: one of the instructor's JUnit 5 tests passed against the answer, in the sandboxed JVM. */
+public final class JunitCheck implements CheckType {
+
+    private static final Pattern TEST = Pattern.compile("([A-Za-z_$][\\w$.]*)#([A-Za-z_$][\\w$]*)");
+
+    @Override
+    public String name() {
+        return "junit";
+    }
+
+    @Override
+    public String description() {
+        return "Passes when the instructor's JUnit 5 test Class#method, from the question's tests files, passes "
+                + "against the answer's classes in the sandboxed JVM; its failure message is the feedback.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("test", Param.Type.TEXT, null, "The test: Class#method of one of the question's tests."));
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Set.of("java");
+    }
+
+    @Override
+    public Needs needs() {
+        return Needs.NOTHING;
+    }
+
+    @Override
+    public Problem problem(Map<String, Object> values, Map<String, String> tests) {
+        String test = String.valueOf(values.getOrDefault("test", ""));
+        Matcher m = TEST.matcher(test);
+        if (!m.matches()) {
+            return new Problem("test", "a junit check needs 'test: Class#method', not '" + test + "'");
+        }
+        String cls = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);
+        for (Map.Entry<String, String> e : tests.entrySet()) {
+            String file = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            if (file.equals(cls + ".java")) {
+                return Pattern.compile("\\bvoid\\s+" + Pattern.quote(m.group(2)) + "\\s*\\(").matcher(e.getValue()).find()
+                        ? null : new Problem("test", "test method '" + m.group(2) + "' is not in " + e.getKey());
+            }
+        }
+        return new Problem("test", "test class '" + cls + "' is not among the question's 'tests' files");
+    }
+
+    @Override
+    public CheckResult judge(CheckContext ctx) {
+        String name = ctx.text("test");
+        Program program = ctx.program();
+        if (program == null) {
+            return ctx.fail("No code was found in the answer.", List.of());
+        }
+        if (program.syntaxError() != null) {
+            return ctx.result(Verdict.SKIPPED, "Not tested: the code does not compile.", List.of());
+        }
+        if (program.jvm() != null && program.jvm().testProblem() != null) {
+            return ctx.fail("The test could not run: " + program.jvm().testProblem() + ".",
+                    List.of(program.jvm().testProblem()));
+        }
+        RunResult tests = ctx.tests();
+        if (tests == null) {
+            return ctx.result(Verdict.SKIPPED, "Not tested: the tests were not run.", List.of());
+        }
+        if (tests.error() != null) {
+            return ctx.result(Verdict.ERROR, "The grader could not run the tests: " + tests.error(),
+                    List.of(tests.error()));
+        }
+        if (tests.limit() != null) {
+            return ctx.result(Verdict.ERROR, "Not tested: the tests were stopped at a limit (" + tests.limit() + ").",
+                    List.of(tests.limit()));
+        }
+        Trace t = tests.trace() == null ? Trace.empty() : tests.trace();
+        String cls = name.contains("#") ? name.substring(0, name.indexOf('#')) : name;
+        String failFeedback = ctx.check().failFeedback();
+        for (Trace.TestOutcome o : t.tests()) {
+            boolean same = o.name().equals(name) || o.name().endsWith("." + name);
+            if (same && o.status().equals("passed")) {
+                return ctx.pass("The test " + o.display() + " passed.", List.of(name + " passed"));
+            }
+            if (same) {
+                String msg = o.message() == null ? o.status() : o.message();
+                return ctx.result(Verdict.FAIL, (failFeedback.isBlank() ? "" : failFeedback + " ") + "The test "
+                        + o.display() + " " + o.status() + ": " + msg, List.of(name + " " + o.status() + ": " + msg));
+            }
+        }
+        for (Trace.TestOutcome o : t.tests()) {
+            if (o.name().equals(cls) || o.name().endsWith("." + cls)) {
+                String msg = o.message() == null ? o.status() : o.message();
+                return ctx.fail("The test class " + cls + " failed before its tests ran: " + msg,
+                        List.of(cls + " " + o.status() + ": " + msg));
+            }
+        }
+        String why = tests.timedOut() ? "the tests did not finish within the time limit" : "the test did not run";
+        return ctx.fail("The test " + name + " did not run: " + why + ".", List.of(why));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.grader.judge.checks;
+
+import java.util.Set;
+
+/** Decide {@code pool_used}. */
+public final class PoolUsedCheck extends PoolUsedBase {
+
+    @Override
+    public String name() {
+        return "pool_used";
+    }
+
+    @Override
+    public String description() {
+        return "Passes when the answer handed work to a pool: map, starmap, imap, apply, apply_async, map_async, "
+                + "submit; names each call with its function and line.";
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Set.of("python");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.grader.judge.checks;
+
+import java.util.Set;
+
+/** Decide {@code process_joined}. */
+public final class ProcessJoinedCheck extends JoinedCheck {
+
+    @Override
+    public String name() {
+        return "process_joined";
+    }
+
+    @Override
+    public String description() {
+        return "Passes when every process the answer started was joined by the answer's own join() (not the "
+                + "implicit join at exit); names each process never joined with its start line.";
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Set.of("python");
+    }
+}

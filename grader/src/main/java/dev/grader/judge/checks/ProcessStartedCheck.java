@@ -1,0 +1,23 @@
+package dev.grader.judge.checks;
+
+import java.util.Set;
+
+/** Decide {@code process_started}. */
+public final class ProcessStartedCheck extends StartedCheck {
+
+    @Override
+    public String name() {
+        return "process_started";
+    }
+
+    @Override
+    public String description() {
+        return "Passes when the answer created a multiprocessing.Process and called start() on it (a pool's workers "
+                + "are not the answer's own); names each process with its target and the line it was started at.";
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Set.of("python");
+    }
+}

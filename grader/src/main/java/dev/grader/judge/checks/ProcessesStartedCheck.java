@@ -1,0 +1,24 @@
+package dev.grader.judge.checks;
+
+import java.util.Set;
+
+/** Decide {@code processes_started}. */
+public final class ProcessesStartedCheck extends ProcessesStartedBase {
+
+    @Override
+    public String name() {
+        return "processes_started";
+    }
+
+    @Override
+    public String description() {
+        return "Passes when at least min processes were started: the answer's own Process objects when it started "
+                + "any, else its pools' workers. Processes started by different cells count together only when they "
+                + "ran at the same time.";
+    }
+
+    @Override
+    public Set<String> languages() {
+        return Set.of("python");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.grader.judge.checks;
+
+import dev.grader.judge.CheckContext;
+import dev.grader.judge.CheckResult;
+import dev.grader.judge.CheckType;
+import dev.grader.judge.Evidence;
+import dev.grader.run.Trace;
+import dev.grader.run.Trace.ProcessRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decide whether the answer started a process (or a thread) of its own: {@code process_started}, {@code thread_started}. */
+abstract class StartedCheck implements CheckType {
+
+    @Override
+    public CheckResult judge(CheckContext ctx) {
+        Trace t = ctx.trace();
+        List<ProcessRecord> mine = Evidence.studentStarted(t);
+        if (mine.isEmpty()) {
+            List<String> evidence = new ArrayList<>();
+            for (int line : t.runCalls()) {
+                evidence.add("run() called at " + ctx.at(line) + " instead of start(): the work ran in the "
+                        + "calling thread, no new thread was started");
+            }
+            for (ProcessRecord p : t.processes()) {
+                if (!p.poolWorker()) {
+                    evidence.add(p.name() + " created at " + ctx.at(p.createdLine()) + " but never started");
+                }
+            }
+            if (evidence.isEmpty() && ctx.program().isJava()) {
+                evidence.add(t.pools().isEmpty() ? "no Thread or child process was started"
+                        : "only executor workers ran: no Thread was started by the answer");
+            } else if (evidence.isEmpty()) {
+                evidence.add(t.pools().isEmpty() ? "no multiprocessing.Process was created"
+                        : "only pool workers ran: no Process was created by the answer");
+            }
+            return ctx.fail("No process was started.", evidence);
+        }
+        List<String> evidence = new ArrayList<>();
+        for (ProcessRecord p : mine) {
+            evidence.add(p.name() + Evidence.describeTarget(p) + " started at " + ctx.at(p.startLine()));
+        }
+        return ctx.pass("A process was started.", evidence);
+    }
+}

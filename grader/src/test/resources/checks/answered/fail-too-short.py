@@ -1,0 +1,2 @@
+# Q1
+# Processes run.

@@ -1,0 +1,11 @@
+// Q1
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+class Main {
+    public static void main(String[] args) {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        pool.submit(() -> System.out.println("task"));
+        pool.shutdown();
+    }
+}

@@ -1,0 +1,10 @@
+# Q1
+# evidence: line 9
+from multiprocessing import Pool
+
+def square(x):
+    return x * x
+
+if __name__ == "__main__":
+    pool = Pool(2)
+    print(pool.map(square, [1, 2]))

@@ -1,0 +1,2 @@
+# Q1
+# A process is started with start() and waited for with join().

@@ -1,0 +1,3 @@
+# Q1
+# evidence: SyntaxError
+print("unclosed"

@@ -1,0 +1,3 @@
+# Q1
+# evidence: exit code 0
+print("hello")
