@@ -76,7 +76,7 @@ public final class JavaProgramBuilder {
             String[] lines = c.source().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 program.append(lines[i]).append('\n');
-                origins.add(new Origin(c.file(), c.fileLine(i + 1)));
+                origins.add(new Origin(c.file(), c.fileLine(i + 1), true));
             }
         }
         String file = cells.get(0).file();
@@ -88,7 +88,7 @@ public final class JavaProgramBuilder {
                 JavaCompilation.Problem first = r.problems().stream().filter(JavaCompilation.Problem::error).findFirst()
                         .orElse(new JavaCompilation.Problem("", 0, true, "the code does not compile"));
                 Cell c = cellOf.get(first.file());
-                Origin at = c == null ? Origin.NONE : new Origin(c.file(), c.fileLine(first.line()));
+                Origin at = c == null ? Origin.NONE : new Origin(c.file(), c.fileLine(first.line()), true);
                 long more = r.problems().stream().filter(JavaCompilation.Problem::error).count() - 1;
                 String message = oneLine(first.message()) + (more > 0 ? " (and " + more
                         + " more error" + (more == 1 ? "" : "s") + ")" : "");

@@ -27,11 +27,6 @@ public record Program(String questionId, String source, List<Origin> origins, St
         this(questionId, source, origins, file, answerStart, stdin, syntaxError, null);
     }
 
-    /** Return true for a Java program (compiled classes run in a JVM). */
-    public boolean isJava() {
-        return jvm != null;
-    }
-
     /**
      * Hold what a Java answer runs: its compiled (and instrumented) classes and, when the rubric attaches them,
      * the instructor's compiled tests.
@@ -77,18 +72,24 @@ public record Program(String questionId, String source, List<Origin> origins, St
      *
      * @param file the student's file, with the cell for notebooks ({@code "lab.ipynb cell 5"})
      * @param line 1-based line in that file or cell, 0 for a line the grader made up
+     * @param named whether a location names the file ({@code Q3.java line 12}): where an answer spans files
      */
-    public record Origin(String file, int line) {
+    public record Origin(String file, int line, boolean named) {
 
         /** The origin of a line the grader made up. */
         public static final Origin NONE = new Origin("", 0);
+
+        /** Say where a line was written, in a submission whose locations need not name the file. */
+        public Origin(String file, int line) {
+            this(file, line, false);
+        }
 
         /** Return "line 12", "cell 5, line 3" or "an unknown line". */
         public String describe() {
             if (line <= 0) {
                 return "an unknown line";
             }
-            if (file.endsWith(".java")) {
+            if (named) {
                 return file.substring(file.lastIndexOf('/') + 1) + " line " + line;
             }
             int cell = file.lastIndexOf(" cell ");

@@ -4,9 +4,9 @@ import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.SubmissionResult;
+import dev.grader.lang.Languages;
 import dev.grader.judge.Verdict;
 import dev.grader.pipeline.Grader;
-import dev.grader.python.Interpreter;
 import dev.grader.report.ReportWriter;
 import dev.grader.report.TextReport;
 import dev.grader.rubric.Rubric;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -67,26 +66,21 @@ final class CheckCommand implements Callable<Integer> {
         if (rubric == null) {
             return Main.USAGE;
         }
-        boolean java = rubric.language().equals("java");
-        Interpreter python = java ? null : options.probePython(err);
-        if (python == null && !java) {
-            return Main.ENVIRONMENT;
-        }
-        Toolchain toolchain = options.toolchain(rubric, python, err);
+        Toolchain toolchain = Languages.of(rubric.language()).toolchain(options.python, err);
         if (toolchain == null) {
             return Main.ENVIRONMENT;
         }
         // the sandbox is probed while the analysis helper starts
         CompletableFuture<LocalRunner> probing = CompletableFuture.supplyAsync(() -> options.runner(toolchain, err));
         BatchResult batch;
-        try (Grader grader = new Grader(rubric, python, new DeferredRunner(probing), Runtime.getRuntime().availableProcessors())) {
+        try (Grader grader = new Grader(rubric, toolchain, new DeferredRunner(probing), Runtime.getRuntime().availableProcessors())) {
             LocalRunner runner = probing.join();
             if (runner == null) {
                 return Main.ENVIRONMENT;
             }
             batch = grader.gradeOne(file);
         } catch (IOException e) {
-            err.println("grader error: could not start the Python helper: " + e.getMessage());
+            err.println("grader error: " + e.getMessage());
             return Main.GRADER_ERROR;
         }
         if (batch.submissions().isEmpty()) {

@@ -1,9 +1,7 @@
 package dev.grader.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.grader.lang.Language;
+import dev.grader.lang.Languages;
 import dev.grader.rubric.Question;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricException;
@@ -11,10 +9,11 @@ import dev.grader.rubric.RubricLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,14 +53,15 @@ final class ClassroomTemplateCommand implements Callable<Integer> {
     @Option(names = "--jar", paramLabel = "FILE", description = "The grader jar to commit. Default: the running one.")
     private Path jar;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         String lower = submission.toLowerCase(Locale.ROOT);
-        if (submission.contains("/") || !(lower.endsWith(".ipynb") || lower.endsWith(".py") || lower.endsWith(".java"))) {
-            err.println("--submission must be a file name ending in .ipynb, .py or .java, not '" + submission + "'");
+        List<String> extensions = new ArrayList<>();
+        Languages.all().values().forEach(l -> extensions.addAll(l.extensions()));
+        if (submission.contains("/") || extensions.stream().noneMatch(lower::endsWith)) {
+            err.println("--submission must be a file name ending in " + String.join(", ", extensions) + ", not '"
+                    + submission + "'");
             return Main.USAGE;
         }
         Path shipped = GradescopeZipCommand.runningJar(jar);
@@ -82,7 +82,8 @@ final class ClassroomTemplateCommand implements Callable<Integer> {
             err.println(rubric + ": cannot be read: " + e.getMessage());
             return Main.USAGE;
         }
-        if (parsed.language().equals("java") != lower.endsWith(".java")) {
+        Language language = Languages.of(parsed.language());
+        if (language.extensions().stream().noneMatch(lower::endsWith)) {
             err.println("--submission '" + submission + "' does not fit a " + parsed.language() + " rubric");
             return Main.USAGE;
         }
@@ -103,7 +104,7 @@ final class ClassroomTemplateCommand implements Callable<Integer> {
             }
             Path workflows = Files.createDirectories(out.resolve(".github").resolve("workflows"));
             Files.writeString(workflows.resolve("classroom.yml"), workflow(submission), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(submission), starter(parsed, submission), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(submission), language.starter(parsed, submission), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("README.md"), readme(parsed, submission), StandardCharsets.UTF_8);
             Files.writeString(out.resolve(".gitignore"), "check-report/\ngrader-reports/\n", StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
@@ -134,60 +135,6 @@ final class ClassroomTemplateCommand implements Callable<Integer> {
     static String workflow(String submission) throws IOException {
         String yaml = new String(bundled("/dev/grader/classroom/classroom.yml"), StandardCharsets.UTF_8);
         return yaml.replace("SUBMISSION: assignment.ipynb", "SUBMISSION: " + submission);
-    }
-
-    /** Write the file students start from: each question as a heading, with room for the answer. */
-    static String starter(Rubric r, String submission) throws IOException {
-        String lower = submission.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".ipynb")) {
-            ObjectNode nb = JSON.createObjectNode();
-            ArrayNode cells = nb.putArray("cells");
-            ObjectNode title = cells.addObject();
-            title.put("cell_type", "markdown");
-            title.putObject("metadata");
-            title.putArray("source").add("# " + r.title());
-            for (Question q : r.questions()) {
-                ObjectNode heading = cells.addObject();
-                heading.put("cell_type", "markdown");
-                heading.putObject("metadata");
-                heading.putArray("source").add("### " + q.id() + ". " + text(q));
-                ObjectNode answer = cells.addObject();
-                answer.put("cell_type", q.kind() == Question.Kind.CODE ? "code" : "markdown");
-                answer.putObject("metadata");
-                if (q.kind() == Question.Kind.CODE) {
-                    answer.putNull("execution_count");
-                    answer.putArray("outputs");
-                }
-                answer.putArray("source");
-            }
-            ObjectNode meta = nb.putObject("metadata");
-            ObjectNode kernel = meta.putObject("kernelspec");
-            kernel.put("display_name", "Python 3");
-            kernel.put("language", "python");
-            kernel.put("name", "python3");
-            meta.putObject("language_info").put("name", "python");
-            nb.put("nbformat", 4);
-            nb.put("nbformat_minor", 5);
-            return JSON.writeValueAsString(nb) + "\n";
-        }
-        StringBuilder sb = new StringBuilder();
-        String comment = lower.endsWith(".java") ? "//" : "#";
-        sb.append(comment).append(' ').append(r.title()).append("\n");
-        for (Question q : r.questions()) {
-            sb.append("\n").append(comment).append(' ').append(q.id()).append(". ").append(text(q)).append("\n");
-            if (q.kind() == Question.Kind.PROSE) {
-                sb.append(comment).append(" Your answer, in comments.\n");
-            } else if (lower.endsWith(".java")) {
-                sb.append("class ").append(q.id()).append(" {\n    public static void main(String[] args) {\n    }\n}\n");
-            } else {
-                sb.append("\n");
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String text(Question q) {
-        return q.text() == null || q.text().isBlank() ? q.title() : q.text().strip();
     }
 
     /** Tell students how the assignment is graded and how to check their work before they push. */

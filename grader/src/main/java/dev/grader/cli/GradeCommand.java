@@ -6,9 +6,10 @@ import dev.grader.judge.BatchResult;
 import dev.grader.judge.ManualGrades;
 import dev.grader.judge.ResultCodec;
 import dev.grader.judge.SubmissionResult;
+import dev.grader.lang.Language;
+import dev.grader.lang.Languages;
 import dev.grader.pipeline.Grader;
 import dev.grader.pipeline.ResultCache;
-import dev.grader.python.Interpreter;
 import dev.grader.report.Formats;
 import dev.grader.report.GitHub;
 import dev.grader.report.ReportWriter;
@@ -280,17 +281,13 @@ final class GradeCommand implements Callable<Integer> {
                         + String.join("\n  ", problems));
             }
         }
-        boolean java = rubric.language().equals("java");
+        Language language = Languages.of(rubric.language());
         long t0 = System.nanoTime();
         said.getBuffer().setLength(0);
-        Interpreter python = java ? null : options.probePython(new PrintWriter(said, true));
+        Toolchain toolchain = language.toolchain(options.python, new PrintWriter(said, true));
         long tProbed = System.nanoTime();
-        if (python == null && !java) {
-            return fail(Main.ENVIRONMENT, "no Python", said.toString().strip());
-        }
-        Toolchain toolchain = options.toolchain(rubric, python, new PrintWriter(said, true));
         if (toolchain == null) {
-            return fail(Main.ENVIRONMENT, "no Java compiler", said.toString().strip());
+            return fail(Main.ENVIRONMENT, "no " + language.runtimeName(), said.toString().strip());
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         // the sandbox is probed while the analysis helper starts
@@ -308,7 +305,7 @@ final class GradeCommand implements Callable<Integer> {
         int total;
         long tStarted;
         long tGraded;
-        try (Grader grader = new Grader(rubric, python, new DeferredRunner(probing), n)) {
+        try (Grader grader = new Grader(rubric, toolchain, new DeferredRunner(probing), n)) {
             tStarted = System.nanoTime();
             LocalRunner runner = probing.join();
             if (!isolation.toString().isBlank()) {
@@ -344,8 +341,7 @@ final class GradeCommand implements Callable<Integer> {
                         + " from " + cacheDir + " (--no-cache grades every submission again)");
             }
         } catch (IOException e) {
-            return fail(Main.GRADER_ERROR, "grader error", "grader error: could not start the Python helper: "
-                    + e.getMessage());
+            return fail(Main.GRADER_ERROR, "grader error", "grader error: " + e.getMessage());
         }
         if (grades != null) {
             List<String> problems = new ArrayList<>();
@@ -359,7 +355,7 @@ final class GradeCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "Timings: %s probe %.2f s; sandbox probe %.2f s, alongside the analysis "
                         + "helper's start %.2f s; reading, segmenting, building and analysing %.2f s, alongside the "
                         + "runs; runs and judging %.2f s (%s); reports %.2f s; the grader's own CPU %.2f s (its JVM, "
-                        + "not the programs)%n", java ? "JDK" : "Python",
+                        + "not the programs)%n", language.runtimeName(),
                         (tProbed - t0) / 1e9, sandboxProbe[0] / 1e9, (tStarted - tGrader) / 1e9, preparing / 1e9,
                         (tGraded - tStarted) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9,
                         ownCpuNanos() / 1e9);

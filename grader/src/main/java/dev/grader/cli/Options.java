@@ -1,10 +1,7 @@
 package dev.grader.cli;
 
-import dev.grader.python.Interpreter;
-import dev.grader.run.JvmToolchain;
 import dev.grader.run.Limits;
 import dev.grader.run.LocalRunner;
-import dev.grader.run.PythonToolchain;
 import dev.grader.run.Sandbox;
 import dev.grader.run.Toolchain;
 import dev.grader.rubric.Rubric;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.ToolProvider;
 import picocli.CommandLine.Option;
 
 /** Hold the options every grading command shares: rubric, interpreter, limits and isolation. */
@@ -175,34 +171,6 @@ final class Options {
             for (String p : e.problems()) {
                 err.println("  " + p);
             }
-            return null;
-        }
-    }
-
-    /**
-     * Return what a rubric's programs run with: the Python interpreter, or for a Java rubric the JVM the grader
-     * runs on (which must be a JDK: answers are compiled in the grader); print why and return null when unusable.
-     *
-     * @param python the probed interpreter of a Python rubric, unused for a Java one
-     */
-    Toolchain toolchain(Rubric rubric, Interpreter python, PrintWriter err) {
-        if (!rubric.language().equals("java")) {
-            return new PythonToolchain(python);
-        }
-        if (ToolProvider.getSystemJavaCompiler() == null) {
-            err.println("The Java track compiles answers in the grader: run the grader on a JDK, not a JRE ("
-                    + System.getProperty("java.home") + " has no compiler).");
-            return null;
-        }
-        return new JvmToolchain();
-    }
-
-    /** Probe the interpreter, printing why it is unusable; return null then. */
-    Interpreter probePython(PrintWriter err) {
-        try {
-            return Interpreter.probe(python);
-        } catch (Interpreter.InterpreterException e) {
-            err.println(e.getMessage());
             return null;
         }
     }

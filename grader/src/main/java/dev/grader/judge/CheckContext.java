@@ -23,9 +23,10 @@ import java.util.List;
  * @param summary what reports show of the run, or {@code null}
  * @param findings the misuse found in the answer's code
  * @param tests the run of the question's instructor tests, or {@code null}
+ * @param reader how runs of the program's language are read
  */
 public record CheckContext(Question question, Check check, String prose, Program program, RunResult run,
-        RunSummary summary, List<Finding> findings, RunResult tests) {
+        RunSummary summary, List<Finding> findings, RunResult tests, RunReader reader) {
 
     public CheckContext {
         findings = List.copyOf(findings);

@@ -1,14 +1,8 @@
 package dev.grader.pipeline;
 
 import dev.grader.analyse.Finding;
-import dev.grader.analyse.java.JavaAnalyzer;
-import dev.grader.analyse.python.PythonAnalyzer;
-import dev.grader.build.JavaProgramBuilder;
 import dev.grader.build.Program;
 import dev.grader.build.ProgramBuilder;
-import dev.grader.ingest.Cell;
-import dev.grader.ingest.Ingestor;
-import dev.grader.ingest.JavaIngestor;
 import dev.grader.ingest.Note;
 import dev.grader.ingest.Submission;
 import dev.grader.ingest.SubmissionFinder;
@@ -16,17 +10,17 @@ import dev.grader.judge.BatchResult;
 import dev.grader.judge.Judge;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.SubmissionResult;
-import dev.grader.python.Interpreter;
-import dev.grader.python.PythonHelper;
+import dev.grader.lang.Language;
+import dev.grader.lang.Languages;
+import dev.grader.lang.Session;
 import dev.grader.rubric.Question;
 import dev.grader.rubric.Rubric;
 import dev.grader.run.RunResult;
 import dev.grader.run.RunSpec;
 import dev.grader.run.Runner;
+import dev.grader.run.Toolchain;
 import dev.grader.run.WorkerPool;
 import dev.grader.segment.Answer;
-import dev.grader.segment.JavaSegmenter;
-import dev.grader.segment.Segmenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -52,23 +46,12 @@ import java.util.function.Consumer;
 public final class Grader implements AutoCloseable {
 
     private final Rubric rubric;
-    private final Interpreter python;
+    private final Language language;
+    private final Toolchain toolchain;
     private final Runner runner;
     private final int jobs;
-    private final PythonHelper helper;
-    private final Ingestor ingestor;
-    private final Segmenter segmenter;
-    private final ProgramBuilder builder;
-    private static final String SPAWN = "#spawn";
-    private static final String TESTS = "#tests";
-    private final Judge judge = new Judge();
-    private final PythonAnalyzer analyzer;
-    private final boolean java;
-    private final JavaIngestor javaIngestor = new JavaIngestor();
-    private final JavaSegmenter javaSegmenter;
-    // answers are compiled for the JDK the grader and the sandboxed JVMs run on (17 or later)
-    private final JavaProgramBuilder javaBuilder = new JavaProgramBuilder(Runtime.version().feature());
-    private final JavaAnalyzer javaAnalyzer = new JavaAnalyzer();
+    private final Session session;
+    private final Judge judge;
     private ResultCache cache;
     private boolean reuse;
     private int reused;
@@ -78,30 +61,19 @@ public final class Grader implements AutoCloseable {
      * Make a grader for one rubric.
      *
      * @param rubric the rubric
-     * @param python the interpreter students' programs run with; {@code null} for a Java rubric
-     * @param runner how programs are run (with a JVM toolchain for a Java rubric)
+     * @param toolchain what the rubric language's programs run with ({@link Language#toolchain})
+     * @param runner how programs are run
      * @param jobs how many programs run at once
+     * @throws IOException when the language cannot start what it needs (the message says what)
      */
-    public Grader(Rubric rubric, Interpreter python, Runner runner, int jobs) throws IOException {
+    public Grader(Rubric rubric, Toolchain toolchain, Runner runner, int jobs) throws IOException {
         this.rubric = rubric;
-        this.python = python;
+        this.language = Languages.of(rubric.language());
+        this.toolchain = toolchain;
         this.runner = runner;
         this.jobs = Math.max(1, jobs);
-        this.java = rubric.language().equals("java");
-        this.javaSegmenter = new JavaSegmenter(rubric.questions());
-        this.segmenter = new Segmenter(rubric.questions());
-        if (java) {
-            this.helper = null;
-            this.ingestor = null;
-            this.builder = null;
-            this.analyzer = null;
-            return;
-        }
-        this.helper = PythonHelper.start(python);
-        this.ingestor = new Ingestor(helper, rubric.markdownCode());
-        HelperSource source = new HelperSource(helper);
-        this.builder = new ProgramBuilder(source);
-        this.analyzer = new PythonAnalyzer(source);
+        this.judge = new Judge(language.reader());
+        this.session = language.open(rubric, toolchain);
     }
 
     /** Return the grader's version, as built. */
@@ -219,33 +191,17 @@ public final class Grader implements AutoCloseable {
         }
         results.sort(Comparator.comparing(SubmissionResult::id));
         return new BatchResult(rubric.assignment(), rubric.title(), rubric.version(), rubric.source(), version(),
-                runner.isolation(), java ? "Java " + Runtime.version().feature() : python.describe(), Instant.now(),
+                runner.isolation(), language.runtime(toolchain), Instant.now(),
                 results);
     }
 
-    /** List the runs of one prepared submission: each program, its instructor tests, its spawn check. */
+    /** List the runs of one prepared submission: each program's own, then its others (tests, another start method). */
     private List<RunSpec> specs(Prepared p) {
         List<RunSpec> specs = new ArrayList<>();
         for (Map.Entry<String, Program> e : p.programs.entrySet()) {
             Program program = e.getValue();
-            if (program != null && program.syntaxError() == null && program.isJava()) {
-                Program.Jvm jvm = program.jvm();
-                specs.add(new RunSpec(p.key(e.getKey()), "", program.stdin(), rubric.limits(), null, jvm.classes(),
-                        List.of("main", jvm.mainClass())));
-                if (!jvm.testClasses().isEmpty()) {
-                    Map<String, byte[]> files = new LinkedHashMap<>(jvm.classes());
-                    files.putAll(jvm.tests());
-                    List<String> args = new ArrayList<>(List.of("test"));
-                    args.addAll(jvm.testClasses());
-                    specs.add(new RunSpec(p.key(e.getKey()) + TESTS, "", "", rubric.limits(), null, files, args));
-                }
-            } else if (program != null && program.syntaxError() == null) {
-                specs.add(new RunSpec(p.key(e.getKey()), program.source(), program.stdin(), rubric.limits(),
-                        rubric.startMethod()));
-                if (rubric.spawnCheck() && !"spawn".equals(rubric.startMethod())) {
-                    specs.add(new RunSpec(p.key(e.getKey()) + SPAWN, program.source(), program.stdin(),
-                            rubric.limits(), "spawn"));
-                }
+            if (program != null && program.syntaxError() == null) {
+                specs.addAll(session.runs(p.key(e.getKey()), program));
             }
         }
         return specs;
@@ -262,11 +218,11 @@ public final class Grader implements AutoCloseable {
     private Prepared prepare(Path path) {
         String id = idOf(path);
         try {
-            Submission s = java ? javaIngestor.read(path) : ingestor.read(path);
+            Submission s = session.read(path);
             if (s.problem() != null) {
                 return new Prepared(s, List.of(), Map.of(), Map.of(), Map.of(), null);
             }
-            List<Answer> answers = java ? javaSegmenter.segment(s) : segmenter.segment(s);
+            List<Answer> answers = session.segment(s);
             Map<String, Program> programs = new LinkedHashMap<>();
             Map<String, List<Note>> notes = new LinkedHashMap<>();
             Map<String, List<Finding>> findings = new LinkedHashMap<>();
@@ -276,15 +232,15 @@ public final class Grader implements AutoCloseable {
                     continue;
                 }
                 String stdin = q.stdin() != null ? q.stdin() : rubric.stdin();
-                ProgramBuilder.Built built = java ? javaBuilder.build(a, q.number(), stdin, q.tests())
-                        : builder.build(s, a, stdin);
+                ProgramBuilder.Built built = session.build(s, a, q, stdin);
                 programs.put(q.id(), built.program());
                 List<Note> questionNotes = new ArrayList<>(built.notes());
-                // JavaParser reads code javac rejects; CPython's ast cannot
-                if (built.program() != null && (java || built.program().syntaxError() == null)) {
+                if (built.program() != null) {
                     try {
-                        findings.put(q.id(), java ? javaFindings(a)
-                                : analyzer.analyse(built.program(), isScript(s.format())));
+                        List<Finding> found = session.analyse(s, a, built.program());
+                        if (found != null) {
+                            findings.put(q.id(), found);
+                        }
                     } catch (RuntimeException e) {
                         questionNotes.add(new Note(built.program().file(), 0,
                                 "the code could not be analysed for misuse (grader error: " + stackTop(e) + ")"));
@@ -297,19 +253,6 @@ public final class Grader implements AutoCloseable {
             Submission s = Submission.failed(id, path, "grader_error", "grader error while reading: " + stackTop(e));
             return new Prepared(s, List.of(), Map.of(), Map.of(), Map.of(), e);
         }
-    }
-
-    /** Find the Java misuse in an answer's files; a shared file's findings on other questions' lines are not its. */
-    private List<Finding> javaFindings(Answer a) {
-        List<Finding> found = new ArrayList<>();
-        for (Cell c : a.codeCells()) {
-            for (Finding f : javaAnalyzer.analyse(c.source(), c.file())) {
-                if (f.line() > 0 && c.fileLine(f.line()) > 0) {
-                    found.add(f);
-                }
-            }
-        }
-        return found;
     }
 
     private SubmissionResult finish(Prepared p, Map<String, RunResult> runs) {
@@ -329,13 +272,18 @@ public final class Grader implements AutoCloseable {
                 Question q = rubric.question(a.questionId()).orElseThrow();
                 Program program = p.programs.get(q.id());
                 RunResult run = program == null ? null : runs.get(p.key(q.id()));
+                Map<String, RunResult> others = new LinkedHashMap<>();
+                String prefix = p.key(q.id()) + "#";
+                runs.forEach((key, r) -> {
+                    if (key.startsWith(prefix)) {
+                        others.put(key.substring(prefix.length()), r);
+                    }
+                });
                 QuestionResult r = judge.judge(q, a, program, run, p.findings.getOrDefault(q.id(), List.of()),
-                        program == null ? null : runs.get(p.key(q.id()) + TESTS));
+                        others);
                 List<Note> extra = new ArrayList<>(p.notes.getOrDefault(q.id(), List.of()));
-                String spawn = program == null ? null
-                        : Judge.spawnBreakage(program, run, runs.get(p.key(q.id()) + SPAWN));
-                if (spawn != null) {
-                    extra.add(new Note(program.file(), 0, spawn));
+                if (program != null) {
+                    extra.addAll(language.reader().notes(program, run, others));
                 }
                 if (!extra.isEmpty()) {
                     r = r.withNotes(extra);
@@ -362,11 +310,6 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    /** Tell scripts from notebooks: the main guard matters only where the file is run as a script. */
-    private static boolean isScript(String format) {
-        return format.equals("py") || format.startsWith("py-") && !format.equals("py-cells");
-    }
-
     private static String idOf(Path path) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -382,9 +325,7 @@ public final class Grader implements AutoCloseable {
 
     @Override
     public void close() {
-        if (helper != null) {
-            helper.close();
-        }
+        session.close();
     }
 
     /** Hold one submission between reading and judging. */

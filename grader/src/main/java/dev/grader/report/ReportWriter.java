@@ -377,7 +377,6 @@ public final class ReportWriter {
 
     /** Build grades.csv: id, points per question, total, max, status. */
 
-
     /** Quote a cell per RFC 4180 and defuse spreadsheet formulas in student-chosen text. */
     static String csvCell(String v) {
         String s = v == null ? "" : v;

@@ -34,6 +34,11 @@ public record Question(String id, int number, String title, String text, Kind ki
         this(id, number, title, text, kind, patterns, detect, stdin, checks, Map.of());
     }
 
+    /** Return what the question asks, as a student reads it: its text, or its title when it has none. */
+    public String prompt() {
+        return text == null || text.isBlank() ? title : text.strip();
+    }
+
     /** Return the points of all the question's checks. */
     public double maxPoints() {
         return checks.stream().mapToDouble(Check::points).sum();

@@ -123,8 +123,12 @@ public final class RubricLoader {
         String assignment = text(top, "assignment", root.line(), true, "");
         String title = text(top, "title", root.line(), false, assignment);
         language = text(top, "language", root.line(), false, "python").toLowerCase(Locale.ROOT);
-        if (!language.equals("python") && !language.equals("java")) {
-            problem(top.get("language").line(), "language must be 'python' or 'java', not '" + language + "'");
+        Set<String> languages = new TreeSet<>();
+        CheckSpecs.all().values().forEach(spec -> languages.addAll(spec.languages()));
+        if (!languages.contains(language)) {
+            // a language is known by its checks: a language with none could not be graded
+            problem(top.get("language").line(), "language must be one of " + String.join(", ", languages) + ", not '"
+                    + language + "'" + suggest(language, languages));
         }
         String version = text(top, "version", root.line(), false, "1");
         Limits d0 = Limits.DEFAULT;

@@ -77,6 +77,11 @@ public final class PythonToolchain implements Toolchain {
         }
     }
 
+    /** Return the interpreter runs execute. */
+    public Interpreter interpreter() {
+        return python;
+    }
+
     @Override
     public Path executable() {
         return python.executable();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.grader.analyse.python.PythonAnalyzer;
 import dev.grader.build.Program;
 import dev.grader.build.Program.Origin;
-import dev.grader.pipeline.HelperSource;
+import dev.grader.lang.python.HelperSource;
 import dev.grader.python.Interpreter;
 import dev.grader.python.PythonHelper;
 import java.util.ArrayList;

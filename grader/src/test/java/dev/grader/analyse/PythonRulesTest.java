@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grader.analyse.python.PythonAnalyzer;
-import dev.grader.pipeline.HelperSource;
+import dev.grader.lang.python.HelperSource;
 import dev.grader.python.Interpreter;
 import dev.grader.python.PythonHelper;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import dev.grader.build.Program;
 import dev.grader.build.Program.Origin;
 import dev.grader.ingest.Cell;
 import dev.grader.ingest.CellKind;
+import dev.grader.lang.Languages;
 import dev.grader.rubric.Question;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricException;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class JudgeTest {
 
     private static Rubric rubric;
-    private final Judge judge = new Judge();
+    private final Judge judge = new Judge(Languages.of("python").reader());
 
     @BeforeAll
     static void load() throws RubricException {

@@ -13,6 +13,7 @@ import dev.grader.judge.Verdict;
 import dev.grader.python.Interpreter;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricLoader;
+import dev.grader.run.PythonToolchain;
 import dev.grader.run.JvmToolchain;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Sandbox;
@@ -42,7 +43,7 @@ final class GradedBatch {
     static GradedBatch gradeJava(Path folder, int jobs) throws Exception {
         Rubric rubric = RubricLoader.load(Path.of("../rubrics/java-threads.yaml"));
         rubric = rubric.with(rubric.limits().with(Duration.ofSeconds(4), rubric.limits().outputBytes()), null);
-        try (Grader grader = new Grader(rubric, null, new LocalRunner(new JvmToolchain(), null,
+        try (Grader grader = new Grader(rubric, new JvmToolchain(), new LocalRunner(new JvmToolchain(), null,
                 Sandbox.Layer.BUBBLEWRAP), jobs)) {
             return new GradedBatch(grader.grade(List.of(folder), s -> { }));
         }
@@ -96,7 +97,7 @@ final class GradedBatch {
     static GradedBatch grade(Path folder, int jobs) throws Exception {
         Rubric rubric = RubricLoader.load(Path.of("../rubrics/multiprocessing.yaml"));
         Interpreter python = Interpreter.probe("python3");
-        try (Grader grader = new Grader(rubric, python, new LocalRunner(python), jobs)) {
+        try (Grader grader = new Grader(rubric, new PythonToolchain(python), new LocalRunner(python), jobs)) {
             return new GradedBatch(grader.grade(List.of(folder), s -> { }));
         }
     }

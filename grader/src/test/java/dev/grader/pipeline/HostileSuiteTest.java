@@ -13,6 +13,7 @@ import dev.grader.python.Interpreter;
 import dev.grader.report.ReportWriter;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricLoader;
+import dev.grader.run.PythonToolchain;
 import dev.grader.run.Limits;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Sandbox;
@@ -119,11 +120,11 @@ class HostileSuiteTest {
             assumeTrue(runner.sandbox().layer() == Sandbox.Layer.BUBBLEWRAP,
                     "no bubblewrap sandbox here, the hostile suite is skipped: " + runner.isolation());
         }
-        try (Grader grader = new Grader(rubric, python, runner, 2)) {
+        try (Grader grader = new Grader(rubric, new PythonToolchain(python), runner, 2)) {
             batch = grader.grade(List.of(batchDir), s -> { });
         }
         new ReportWriter(null).write(batch, reports);
-        try (Grader grader = new Grader(rubric, python, runner, 1)) {
+        try (Grader grader = new Grader(rubric, new PythonToolchain(python), runner, 1)) {
             alone = grader.grade(List.of(batchDir.resolve(GOOD_A + ".ipynb"), batchDir.resolve(GOOD_B + ".py")),
                     s -> { });
         }

@@ -82,7 +82,7 @@ class JavaHostileTest {
             assumeTrue(runner.sandbox().layer() == Sandbox.Layer.BUBBLEWRAP,
                     "no bubblewrap sandbox here, the hostile suite is skipped: " + runner.isolation());
         }
-        try (Grader grader = new Grader(rubric, null, runner, 2)) {
+        try (Grader grader = new Grader(rubric, new JvmToolchain(), runner, 2)) {
             batch = grader.grade(List.of(dir), s -> { });
         }
     }

@@ -13,6 +13,7 @@ import dev.grader.judge.SubmissionResult;
 import dev.grader.python.Interpreter;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricLoader;
+import dev.grader.run.PythonToolchain;
 import dev.grader.run.LocalRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class SubmissionsEndToEndTest {
             Rubric rubric = RubricLoader.parse(yaml.replace("markdown_code: note", "markdown_code: " + option),
                     "markdown_code " + option);
             assertEquals(option, rubric.markdownCode());
-            try (Grader grader = new Grader(rubric, python, new LocalRunner(python), 2)) {
+            try (Grader grader = new Grader(rubric, new PythonToolchain(python), new LocalRunner(python), 2)) {
                 graded.put(option, grader.gradeOne(notebook).submissions().get(0));
             }
         }

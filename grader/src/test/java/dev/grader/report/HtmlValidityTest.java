@@ -7,6 +7,7 @@ import dev.grader.judge.BatchResult;
 import dev.grader.pipeline.Grader;
 import dev.grader.python.Interpreter;
 import dev.grader.rubric.RubricLoader;
+import dev.grader.run.PythonToolchain;
 import dev.grader.run.LocalRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public class HtmlValidityTest {
     void aRealBatchsPagesAreValidHtml(@TempDir Path out) throws Exception {
         Interpreter python = Interpreter.probe("python3");
         BatchResult batch;
-        try (Grader grader = new Grader(RubricLoader.load(Path.of("../rubrics/multiprocessing.yaml")), python,
+        try (Grader grader = new Grader(RubricLoader.load(Path.of("../rubrics/multiprocessing.yaml")), new PythonToolchain(python),
                 new LocalRunner(python), 2)) {
             batch = grader.grade(List.of(Path.of("../submissions/ipynb_misuse_split_cells.ipynb"),
                     Path.of("../submissions/txt_fenced_pipe_deadlock.txt")), s -> { });

@@ -50,7 +50,7 @@ public final class JavaAnalyzer {
         }
         List<Finding> out = new ArrayList<>();
         hits.stream().sorted(Comparator.comparingInt(Rule.Hit::line).thenComparing(Rule.Hit::rule))
-                .forEach(h -> out.add(new Finding(h.rule(), h.severity(), new Origin(file, h.line()), h.message())));
+                .forEach(h -> out.add(new Finding(h.rule(), h.severity(), new Origin(file, h.line(), true), h.message())));
         return out;
     }
 }

@@ -5,6 +5,11 @@ import java.util.Set;
 /** Decide {@code process_started}. */
 public final class ProcessStartedCheck extends StartedCheck {
 
+    /** Make the check. */
+    public ProcessStartedCheck() {
+        super("no multiprocessing.Process was created", "only pool workers ran: no Process was created by the answer");
+    }
+
     @Override
     public String name() {
         return "process_started";

@@ -23,6 +23,23 @@ import java.util.Set;
  */
 abstract class ProcessesStartedBase implements CheckType {
 
+    private final String unit;
+    private final String units;
+    private final String pool;
+
+    /**
+     * Name what is counted.
+     *
+     * @param unit one of them: {@code process}
+     * @param units more: {@code processes}
+     * @param pool one of a pool's: {@code pool worker}
+     */
+    ProcessesStartedBase(String unit, String units, String pool) {
+        this.unit = unit;
+        this.units = units;
+        this.pool = pool;
+    }
+
     @Override
     public List<Param> params() {
         return List.of(new Param("min", Param.Type.COUNT, 4, "How many must be started."));
@@ -32,12 +49,8 @@ abstract class ProcessesStartedBase implements CheckType {
     public CheckResult judge(CheckContext ctx) {
         int min = ctx.count("min");
         Trace t = ctx.trace();
-        boolean java = ctx.program().isJava();
         List<ProcessRecord> mine = Evidence.studentStarted(t);
         int workers = (int) t.processes().stream().filter(p -> p.poolWorker() && p.started()).count();
-        String unit = java ? "thread" : "process";
-        String units = java ? "threads" : "processes";
-        String pool = java ? "executor worker" : "pool worker";
         String evidence;
         int counted;
         if (mine.isEmpty()) {

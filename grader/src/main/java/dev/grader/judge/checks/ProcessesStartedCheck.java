@@ -5,6 +5,11 @@ import java.util.Set;
 /** Decide {@code processes_started}. */
 public final class ProcessesStartedCheck extends ProcessesStartedBase {
 
+    /** Count processes. */
+    public ProcessesStartedCheck() {
+        super("process", "processes", "pool worker");
+    }
+
     @Override
     public String name() {
         return "processes_started";

@@ -44,19 +44,13 @@ public final class RunsCheck implements CheckType {
         }
         List<String> evidence = new ArrayList<>();
         String why;
-        boolean threads = ctx.program().isJava();
         if (alive != null) {
             why = "The program never exits: main returned, but the worker threads of an ExecutorService that was "
                     + "never shut down keep the JVM alive. Call shutdown() (then awaitTermination) when all tasks "
                     + "are submitted.";
             evidence.add(Evidence.keptAliveText(ctx.program(), ctx.trace(), alive));
         } else if (run.timedOut()) {
-            why = threads
-                    ? "The program did not finish within the time limit and was stopped; a thread may be waiting "
-                    + "forever (a join() on a blocked thread, a lock, latch or barrier never released, an executor "
-                    + "never shut down)."
-                    : "The program did not finish within the time limit and was stopped; a process may be waiting "
-                    + "forever (a join() on a blocked child, a Pipe never closed, a pool never closed).";
+            why = "The program did not finish within the time limit and was stopped; " + ctx.reader().hangAdvice();
             evidence.add("stopped after " + run.wallMillis() + " ms (time limit)");
         } else if (run.outputLimitHit()) {
             why = "The program printed more than the output limit and was stopped.";

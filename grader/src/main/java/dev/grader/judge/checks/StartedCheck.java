@@ -12,6 +12,20 @@ import java.util.List;
 /** Decide whether the answer started a process (or a thread) of its own: {@code process_started}, {@code thread_started}. */
 abstract class StartedCheck implements CheckType {
 
+    private final String none;
+    private final String onlyWorkers;
+
+    /**
+     * Say what the evidence is when nothing of the answer's own was started.
+     *
+     * @param none when nothing at all was: {@code no multiprocessing.Process was created}
+     * @param onlyWorkers when only a pool's workers were
+     */
+    StartedCheck(String none, String onlyWorkers) {
+        this.none = none;
+        this.onlyWorkers = onlyWorkers;
+    }
+
     @Override
     public CheckResult judge(CheckContext ctx) {
         Trace t = ctx.trace();
@@ -27,12 +41,8 @@ abstract class StartedCheck implements CheckType {
                     evidence.add(p.name() + " created at " + ctx.at(p.createdLine()) + " but never started");
                 }
             }
-            if (evidence.isEmpty() && ctx.program().isJava()) {
-                evidence.add(t.pools().isEmpty() ? "no Thread or child process was started"
-                        : "only executor workers ran: no Thread was started by the answer");
-            } else if (evidence.isEmpty()) {
-                evidence.add(t.pools().isEmpty() ? "no multiprocessing.Process was created"
-                        : "only pool workers ran: no Process was created by the answer");
+            if (evidence.isEmpty()) {
+                evidence.add(t.pools().isEmpty() ? none : onlyWorkers);
             }
             return ctx.fail("No process was started.", evidence);
         }

@@ -5,6 +5,11 @@ import java.util.Set;
 /** Decide {@code thread_started}. */
 public final class ThreadStartedCheck extends StartedCheck {
 
+    /** Make the check. */
+    public ThreadStartedCheck() {
+        super("no Thread or child process was started", "only executor workers ran: no Thread was started by the answer");
+    }
+
     @Override
     public String name() {
         return "thread_started";

@@ -5,6 +5,11 @@ import java.util.Set;
 /** Decide {@code threads_started}. */
 public final class ThreadsStartedCheck extends ProcessesStartedBase {
 
+    /** Count threads. */
+    public ThreadsStartedCheck() {
+        super("thread", "threads", "executor worker");
+    }
+
     @Override
     public String name() {
         return "threads_started";

@@ -1,21 +1,24 @@
 package dev.grader.judge.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.SubmissionResult;
 import dev.grader.pipeline.Grader;
-import dev.grader.python.Interpreter;
+import dev.grader.lang.Languages;
 import dev.grader.rubric.CheckSpec;
 import dev.grader.rubric.CheckSpecs;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricLoader;
-import dev.grader.run.JvmToolchain;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Sandbox;
+import dev.grader.run.Toolchain;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +88,11 @@ class CheckFixturesTest {
     private static BatchResult grade(Path rubricFile, Path folder) {
         try {
             Rubric rubric = RubricLoader.load(rubricFile);
-            Interpreter python = Interpreter.probe("python3");
-            LocalRunner runner = rubric.language().equals("java")
-                    ? new LocalRunner(new JvmToolchain(), null, Sandbox.Layer.BUBBLEWRAP) : new LocalRunner(python);
-            try (Grader grader = new Grader(rubric, python, runner, 2)) {
+            StringWriter why = new StringWriter();
+            Toolchain toolchain = Languages.of(rubric.language()).toolchain("python3", new PrintWriter(why, true));
+            assertNotNull(toolchain, why.toString());
+            LocalRunner runner = new LocalRunner(toolchain, null, Sandbox.Layer.BUBBLEWRAP);
+            try (Grader grader = new Grader(rubric, toolchain, runner, 2)) {
                 return grader.grade(List.of(folder), s -> { });
             }
         } catch (Exception e) {

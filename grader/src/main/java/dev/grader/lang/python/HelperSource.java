@@ -1,4 +1,4 @@
-package dev.grader.pipeline;
+package dev.grader.lang.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.grader.analyse.python.PyNode;
