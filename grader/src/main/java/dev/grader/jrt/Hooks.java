@@ -74,7 +74,7 @@ public final class Hooks {
     public static void threadNew(Object thread, int line) {
         Events e = events;
         if (e != null && thread instanceof Thread t) {
-            e.emit("proc_new", "id", id(t), "name", t.getName(), "target", target(t), "line", line);
+            e.emit("proc_new", "id", id(t), "name", t.getName(), "target", target(t), "line", line, "thread", true);
         }
     }
 
@@ -178,7 +178,7 @@ public final class Hooks {
         Exec x = exec(executor, false);
         int size = executor instanceof ThreadPoolExecutor tpe ? tpe.getCorePoolSize()
                 : executor instanceof ForkJoinPool fjp ? fjp.getParallelism() : kind.contains("Single") ? 1 : 0;
-        e.emit("pool_new", "id", x.id, "kind", kind, "line", line, "size", size);
+        e.emit("pool_new", "id", x.id, "kind", kind, "line", line, "size", size, "threads", true);
     }
 
     /** Do {@code e.execute(r)}, recorded. */
@@ -273,7 +273,7 @@ public final class Hooks {
                 EXECUTORS.put(executor, x);
                 if (implicit && events != null) {
                     events.emit("pool_new", "id", x.id, "kind", executor.getClass().getSimpleName(), "line", 0,
-                            "size", 0);
+                            "size", 0, "threads", true);
                 }
             }
             return x;
@@ -364,7 +364,8 @@ public final class Hooks {
         Thread t = Thread.currentThread();
         if (WORKERS.add(t.getId())) {
             String id = "w" + t.getId();
-            ev.emit("proc_new", "id", id, "name", t.getName(), "target", "", "line", 0, "pool_worker", true);
+            ev.emit("proc_new", "id", id, "name", t.getName(), "target", "", "line", 0, "pool_worker", true,
+                    "thread", true);
             ev.emit("proc_start", "id", id, "child", t.getId(), "pool_worker", true, "name", t.getName());
         }
         TASK.set(unit);

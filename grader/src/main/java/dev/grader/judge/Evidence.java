@@ -25,7 +25,10 @@ public final class Evidence {
     /** Name a unit of work: "process square(3)", "pool task f(1)", "thread t1 (work)". */
     public static String unitLabel(Unit u) {
         if (u.kind().equals("thread")) {
-            return "thread " + u.argument() + (u.function().isBlank() ? "" : " (" + shortName(u.function()) + ")");
+            // Python names a thread after its target: "Thread-1 (square)"
+            String function = shortName(u.function());
+            return "thread " + u.argument() + (u.function().isBlank() || u.argument().endsWith("(" + function + ")")
+                    ? "" : " (" + function + ")");
         }
         String arg = u.argument() == null ? "" : u.argument();
         String call = arg.isEmpty() && u.function().contains(" ") ? u.function()
@@ -67,13 +70,13 @@ public final class Evidence {
         return p.target() == null || p.target().isBlank() ? "" : " (target " + shortName(p.target()) + ")";
     }
 
-    /** Drop the {@code __main__.} a function of the student's program is named with. */
+    /** Drop the {@code __main__.} a function of the student's program is named with, and a built-in's module. */
     public static String shortName(String qualified) {
         if (qualified == null) {
             return "?";
         }
         return qualified.startsWith("__main__.") || qualified.startsWith("__mp_main__.")
-                ? qualified.substring(qualified.indexOf('.') + 1) : qualified;
+                || qualified.startsWith("builtins.") ? qualified.substring(qualified.indexOf('.') + 1) : qualified;
     }
 
     /** Quote printed text on one line, shortened. */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public final class PythonToolchain implements Toolchain {
 
     private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py",
-            "_grader_ipython.py");
+            "_grader_ipython.py", "_grader_sync.py");
 
     private final Interpreter python;
     private final Path tracer;

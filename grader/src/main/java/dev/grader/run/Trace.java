@@ -17,10 +17,11 @@ import java.util.List;
  * @param keptAlive what kept a JVM alive after its {@code main} ended, or {@code null}
  * @param tests the outcome of each instructor test that ran
  * @param runCalls program lines where the student called a thread's {@code run()} instead of {@code start()}
+ * @param objects the communication and synchronisation objects the student made (queues, pipes, locks, events)
  */
 public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
         List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
-        List<TestOutcome> tests, List<Integer> runCalls) {
+        List<TestOutcome> tests, List<Integer> runCalls, List<ObjectRecord> objects) {
 
     public Trace {
         processes = List.copyOf(processes);
@@ -31,12 +32,34 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
         stacks = stacks == null ? List.of() : List.copyOf(stacks);
         tests = tests == null ? List.of() : List.copyOf(tests);
         runCalls = runCalls == null ? List.of() : List.copyOf(runCalls);
+        objects = objects == null ? List.of() : List.copyOf(objects);
+    }
+
+    /** Make a trace without objects. */
+    public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
+            List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
+            List<TestOutcome> tests, List<Integer> runCalls) {
+        this(processes, pools, units, mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, List.of());
+    }
+
+    /** Return this trace without its threads: only processes, process pools, and the work of child processes. */
+    public Trace withoutThreads() {
+        return new Trace(processes.stream().filter(p -> !p.thread()).toList(),
+                pools.stream().filter(p -> !p.threads()).toList(), units.stream().filter(u -> !u.thread()).toList(),
+                mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, objects);
+    }
+
+    /** Return this trace with only its pools of threads among its pools. */
+    public Trace threadPoolsOnly() {
+        return new Trace(processes, pools.stream().filter(PoolRecord::threads).toList(), units, mainOutput, problems,
+                timeline, stacks, keptAlive, tests, runCalls, objects);
     }
 
     /** Make a trace of a Python run. */
     public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
             List<String> problems, List<Span> timeline) {
-        this(processes, pools, units, mainOutput, problems, timeline, List.of(), null, List.of(), List.of());
+        this(processes, pools, units, mainOutput, problems, timeline, List.of(), null, List.of(), List.of(),
+                List.of());
     }
 
     /**
@@ -99,9 +122,16 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
      * @param terminateLine program line of {@code terminate()} or {@code kill()}, 0 when never called
      * @param poolWorker whether a pool or executor created it (not the student)
      * @param exitCode exit code seen by the parent, {@code null} when unknown
+     * @param thread whether it is a thread of the process that made it, not a process
      */
     public record ProcessRecord(String id, String name, String target, int createdLine, int pid, int startLine,
-            int joinLine, int terminateLine, boolean poolWorker, Integer exitCode) {
+            int joinLine, int terminateLine, boolean poolWorker, Integer exitCode, boolean thread) {
+
+        /** Describe a process. */
+        public ProcessRecord(String id, String name, String target, int createdLine, int pid, int startLine,
+                int joinLine, int terminateLine, boolean poolWorker, Integer exitCode) {
+            this(id, name, target, createdLine, pid, startLine, joinLine, terminateLine, poolWorker, exitCode, false);
+        }
 
         /** Return true when the process was started, by the student or by a pool. */
         public boolean started() {
@@ -128,13 +158,21 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
      * @param terminateLine line of {@code terminate()}, 0 when never called
      * @param exitLine line of the {@code with} block's end (its {@code __exit__}), 0 when not used in {@code with}
      * @param shutdownLine line of an executor's {@code shutdown()}, 0 when never called
+     * @param threads whether its workers are threads ({@code ThreadPoolExecutor}, a Java executor), not processes
      */
     public record PoolRecord(String id, String kind, int line, int size, List<Integer> workerPids, List<PoolCall> calls,
-            int closeLine, int joinLine, int terminateLine, int exitLine, int shutdownLine) {
+            int closeLine, int joinLine, int terminateLine, int exitLine, int shutdownLine, boolean threads) {
 
         public PoolRecord {
             workerPids = List.copyOf(workerPids);
             calls = List.copyOf(calls);
+        }
+
+        /** Describe a pool of processes. */
+        public PoolRecord(String id, String kind, int line, int size, List<Integer> workerPids, List<PoolCall> calls,
+                int closeLine, int joinLine, int terminateLine, int exitLine, int shutdownLine) {
+            this(id, kind, line, size, workerPids, calls, closeLine, joinLine, terminateLine, exitLine, shutdownLine,
+                    false);
         }
 
         /** Return true when the student released the pool: close, terminate, shutdown or a {@code with} block. */
@@ -166,7 +204,46 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
      * @param stderr what it printed on stderr
      * @param error the exception that ended it, as {@code Type: message}, or {@code null}
      * @param finished whether it ran to its end (false when it was still running when the run ended)
+     * @param thread whether it ran on a thread of the process that made it (a thread's run, a thread pool's
+     *     task), not in a child process
      */
     public record Unit(String id, String kind, int pid, String processId, String function, String argument,
-            String stdout, String stderr, String error, boolean finished) {}
+            String stdout, String stderr, String error, boolean finished, boolean thread) {
+
+        /** Describe a unit of work in a child process. */
+        public Unit(String id, String kind, int pid, String processId, String function, String argument,
+                String stdout, String stderr, String error, boolean finished) {
+            this(id, kind, pid, processId, function, argument, stdout, stderr, error, finished, false);
+        }
+    }
+
+    /**
+     * Describe a communication or synchronisation object the student made: a queue, a pipe, a lock, an event.
+     *
+     * @param id stable id within the run
+     * @param kind its type as the student named it: {@code Queue}, {@code Lock}, {@code Event}, {@code Pipe}
+     * @param line program line where the student made it
+     * @param uses how the student's code used it, by method and line
+     */
+    public record ObjectRecord(String id, String kind, int line, List<ObjectUse> uses) {
+
+        public ObjectRecord {
+            uses = List.copyOf(uses);
+        }
+
+        /** Return how many times the student's code called a method on it (up to the tracer's cap per process). */
+        public int count(String method) {
+            return uses.stream().filter(u -> u.method().equals(method)).mapToInt(ObjectUse::count).sum();
+        }
+    }
+
+    /**
+     * Describe the calls of one method of an object at one line.
+     *
+     * @param method the method: {@code put}, {@code get}, {@code acquire} (a {@code with} block counts)
+     * @param line program line of the calls
+     * @param count how many calls were seen
+     * @param more whether there were more: the tracer records a bounded number of calls of each method
+     */
+    public record ObjectUse(String method, int line, int count, boolean more) {}
 }

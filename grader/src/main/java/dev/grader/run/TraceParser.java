@@ -12,10 +12,12 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -63,6 +65,7 @@ public final class TraceParser {
         Map<String, Proc> procs = new LinkedHashMap<>();
         Map<String, Pool> pools = new LinkedHashMap<>();
         Map<String, U> units = new LinkedHashMap<>();
+        Map<String, Obj> objects = new LinkedHashMap<>();
         StringBuilder mainOut = new StringBuilder();
         List<StackDump> stacks = new ArrayList<>();
         List<Trace.TestOutcome> tests = new ArrayList<>();
@@ -113,6 +116,7 @@ public final class TraceParser {
                     p.target = e.path("target").asText("");
                     p.createdLine = e.path("line").asInt();
                     p.poolWorker = e.path("pool_worker").asBoolean();
+                    p.thread = e.path("thread").asBoolean();
                     p.byRoot = root;
                     p.order = lineNo;
                     p.tNew = t;
@@ -151,6 +155,7 @@ public final class TraceParser {
                     p.kind = e.path("kind").asText("Pool");
                     p.line = e.path("line").asInt();
                     p.size = e.path("size").asInt();
+                    p.threads = e.path("threads").asBoolean();
                     p.order = lineNo;
                     for (JsonNode w : e.path("workers")) {
                         p.workers.add(w.asInt());
@@ -169,6 +174,7 @@ public final class TraceParser {
                     U u = units.computeIfAbsent(e.path("unit").asText(""), k -> new U());
                     u.kind = e.path("kind").asText("task");
                     u.pid = (int) pid;
+                    u.inRoot = root;
                     u.owner = e.path("owner").isNull() ? null : e.path("owner").asText(null);
                     u.function = e.path("func").asText("");
                     u.argument = e.path("args").asText("");
@@ -193,6 +199,20 @@ public final class TraceParser {
                     }
                 }
                 case "proc_run_called" -> runCalls.add(nonZero(e.path("line").asInt()));
+                case "obj_new" -> {
+                    Obj o = objects.computeIfAbsent(id, k -> new Obj());
+                    o.kind = e.path("kind").asText("");
+                    o.line = e.path("line").asInt();
+                    o.order = lineNo;
+                }
+                case "obj_use" -> {
+                    Obj o = objects.computeIfAbsent(id, k -> new Obj());
+                    String use = e.path("method").asText("") + "\n" + e.path("line").asInt();
+                    o.uses.merge(use, 1, Integer::sum);
+                    if (e.path("capped").asBoolean()) {
+                        o.capped.add(use);
+                    }
+                }
                 case "kept_alive" -> keptAlive = new Trace.KeptAlive(texts(e.path("pools")), texts(e.path("threads")));
                 case "stack" -> {
                     List<StackDump.Frame> frames = new ArrayList<>();
@@ -229,7 +249,7 @@ public final class TraceParser {
         stacks.sort(Comparator.comparing((StackDump d) -> !d.thread().equals("main")).thenComparing(StackDump::thread)
                 .thenComparingLong(StackDump::pid));
         return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(), t.timeline(), stacks,
-                keptAlive, tests, runCalls);
+                keptAlive, tests, runCalls, objects(objects));
     }
 
     /** Return the id each pool gets in the trace handed on, by its id in the trace file. */
@@ -323,7 +343,7 @@ public final class TraceParser {
             String id = "process-" + (++n);
             procIds.put(x.getKey(), id);
             processes.add(new ProcessRecord(id, p.name, p.target, p.createdLine, p.pid, p.startLine,
-                    p.joinLine, p.terminateLine, p.poolWorker, p.exitCode));
+                    p.joinLine, p.terminateLine, p.poolWorker, p.exitCode, p.thread));
         }
         List<Pool> poolList = new ArrayList<>(pools.values());
         poolList.sort(Comparator.comparingInt(p -> p.order));
@@ -331,7 +351,7 @@ public final class TraceParser {
         n = 0;
         for (Pool p : poolList) {
             poolRecords.add(new PoolRecord("pool-" + (++n), p.kind, p.line, p.size, p.workers, p.calls, p.close,
-                    p.join, p.terminate, p.exit, p.shutdown));
+                    p.join, p.terminate, p.exit, p.shutdown, p.threads));
         }
         List<U> process = new ArrayList<>();
         List<U> tasks = new ArrayList<>();
@@ -353,12 +373,13 @@ public final class TraceParser {
         for (U u : process) {
             String owner = u.owner == null ? null : procIds.get(u.owner);
             out.add(new Unit(owner == null ? "process-?" : owner, u.kind, u.pid, owner, u.function, u.argument,
-                    u.stdout.toString(), u.stderr.toString(), u.error, u.finished));
+                    u.stdout.toString(), u.stderr.toString(), u.error, u.finished, u.kind.equals("thread")));
         }
         n = 0;
         for (U u : tasks) {
+            // a task in the main process ran on a pool of its threads
             out.add(new Unit("task-" + (++n), "task", u.pid, null, u.function, u.argument, u.stdout.toString(),
-                    u.stderr.toString(), u.error, u.finished));
+                    u.stderr.toString(), u.error, u.finished, u.inRoot));
         }
         return new Trace(processes, poolRecords, out, mainOut, problems, timeline);
     }
@@ -405,6 +426,7 @@ public final class TraceParser {
         int joinLine;
         int terminateLine;
         boolean poolWorker;
+        boolean thread;
         boolean byRoot;
         int order = Integer.MAX_VALUE;
         Integer exitCode;
@@ -415,6 +437,7 @@ public final class TraceParser {
         int line;
         int size;
         int order = Integer.MAX_VALUE;
+        boolean threads;
         final List<Integer> workers = new ArrayList<>();
         final List<PoolCall> calls = new ArrayList<>();
         int close;
@@ -429,6 +452,7 @@ public final class TraceParser {
         double tEnd;
         String kind;
         int pid;
+        boolean inRoot;
         String owner;
         String function = "";
         String argument = "";
@@ -436,5 +460,33 @@ public final class TraceParser {
         final StringBuilder stderr = new StringBuilder();
         String error;
         boolean finished;
+    }
+
+    private static final class Obj {
+        String kind = "";
+        int line;
+        int order = Integer.MAX_VALUE;
+        final Map<String, Integer> uses = new LinkedHashMap<>();
+        final Set<String> capped = new HashSet<>();
+    }
+
+    /** Order objects as the student made them and their uses by line, with stable ids. */
+    private static List<Trace.ObjectRecord> objects(Map<String, Obj> objects) {
+        List<Obj> list = new ArrayList<>(objects.values());
+        list.removeIf(o -> o.kind.isEmpty());
+        list.sort(Comparator.comparingInt((Obj o) -> o.order));
+        List<Trace.ObjectRecord> out = new ArrayList<>();
+        int n = 0;
+        for (Obj o : list) {
+            List<Trace.ObjectUse> uses = new ArrayList<>();
+            o.uses.forEach((key, count) -> {
+                int cut = key.lastIndexOf('\n');
+                uses.add(new Trace.ObjectUse(key.substring(0, cut), parseInt(key.substring(cut + 1)), count,
+                        o.capped.contains(key)));
+            });
+            uses.sort(Comparator.comparingInt(Trace.ObjectUse::line).thenComparing(Trace.ObjectUse::method));
+            out.add(new Trace.ObjectRecord("object-" + (++n), o.kind, o.line, uses));
+        }
+        return out;
     }
 }

@@ -33,7 +33,8 @@ public final class AnsweredCheck implements CheckType {
 
     @Override
     public Set<String> languages() {
-        return Set.of("python", "java");
+        // a Java submission is code only: its questions are all answered in code
+        return Set.of("python");
     }
 
     @Override

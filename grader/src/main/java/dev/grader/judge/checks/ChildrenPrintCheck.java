@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code children_print}. */
 public final class ChildrenPrintCheck extends ChildrenPrintBase {
+
+    /** Make the check. */
+    public ChildrenPrintCheck() {
+        super(Trace::withoutThreads);
+    }
 
     @Override
     public String name() {

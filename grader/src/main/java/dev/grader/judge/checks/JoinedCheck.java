@@ -2,18 +2,24 @@ package dev.grader.judge.checks;
 
 import dev.grader.judge.CheckContext;
 import dev.grader.judge.CheckResult;
-import dev.grader.judge.CheckType;
 import dev.grader.judge.Evidence;
+import dev.grader.run.Trace;
 import dev.grader.run.Trace.ProcessRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Decide whether every process (thread) the answer started was joined: {@code process_joined}, {@code thread_joined}. */
-abstract class JoinedCheck implements CheckType {
+abstract class JoinedCheck extends TraceCheck {
+
+    /** Make the check, seeing the part of the trace given. */
+    JoinedCheck(UnaryOperator<Trace> view) {
+        super(view);
+    }
 
     @Override
     public CheckResult judge(CheckContext ctx) {
-        List<ProcessRecord> mine = Evidence.studentStarted(ctx.trace());
+        List<ProcessRecord> mine = Evidence.studentStarted(seen(ctx));
         if (mine.isEmpty()) {
             return ctx.fail("No process was started, so none was joined.", List.of("no process started by the answer"));
         }

@@ -2,25 +2,31 @@ package dev.grader.judge.checks;
 
 import dev.grader.judge.CheckContext;
 import dev.grader.judge.CheckResult;
-import dev.grader.judge.CheckType;
+import dev.grader.run.Trace;
 import dev.grader.run.Trace.PoolRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Decide whether every pool (executor) the answer made was released: a with block, close(), terminate() or
  * shutdown(): {@code pool_closed}, {@code executor_shutdown}.
  */
-abstract class PoolClosedBase implements CheckType {
+abstract class PoolClosedBase extends TraceCheck {
+
+    /** Make the check, seeing the part of the trace given. */
+    PoolClosedBase(UnaryOperator<Trace> view) {
+        super(view);
+    }
 
     @Override
     public CheckResult judge(CheckContext ctx) {
-        if (ctx.trace().pools().isEmpty()) {
+        if (seen(ctx).pools().isEmpty()) {
             return ctx.fail("No pool was created.", List.of("no pool was created"));
         }
         List<String> evidence = new ArrayList<>();
         boolean all = true;
-        for (PoolRecord p : ctx.trace().pools()) {
+        for (PoolRecord p : seen(ctx).pools()) {
             String name = p.kind() + " created at " + ctx.at(p.line());
             if (p.exitLine() != 0) {
                 evidence.add(name + " released by its with block ending at " + ctx.at(p.exitLine()));

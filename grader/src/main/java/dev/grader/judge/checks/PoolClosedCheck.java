@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code pool_closed}. */
 public final class PoolClosedCheck extends PoolClosedBase {
+
+    /** Make the check. */
+    public PoolClosedCheck() {
+        super(Trace::withoutThreads);
+    }
 
     @Override
     public String name() {

@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code pool_created}. */
 public final class PoolCreatedCheck extends PoolCreatedBase {
+
+    /** Make the check. */
+    public PoolCreatedCheck() {
+        super(Trace::withoutThreads);
+    }
 
     @Override
     public String name() {

@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code pool_used}. */
 public final class PoolUsedCheck extends PoolUsedBase {
+
+    /** Make the check. */
+    public PoolUsedCheck() {
+        super(Trace::withoutThreads);
+    }
 
     @Override
     public String name() {

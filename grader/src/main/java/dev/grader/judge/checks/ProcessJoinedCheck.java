@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code process_joined}. */
 public final class ProcessJoinedCheck extends JoinedCheck {
+
+    /** Make the check. */
+    public ProcessJoinedCheck() {
+        super(Trace::withoutThreads);
+    }
 
     @Override
     public String name() {

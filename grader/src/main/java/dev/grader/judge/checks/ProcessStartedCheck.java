@@ -1,5 +1,6 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code process_started}. */
@@ -7,7 +8,7 @@ public final class ProcessStartedCheck extends StartedCheck {
 
     /** Make the check. */
     public ProcessStartedCheck() {
-        super("no multiprocessing.Process was created", "only pool workers ran: no Process was created by the answer");
+        super("no multiprocessing.Process was created", "only pool workers ran: no Process was created by the answer", Trace::withoutThreads);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.grader.judge.checks;
 import dev.grader.build.Program;
 import dev.grader.judge.CheckContext;
 import dev.grader.judge.CheckResult;
-import dev.grader.judge.CheckType;
 import dev.grader.judge.Evidence;
 import dev.grader.rubric.Param;
 import dev.grader.run.Trace;
@@ -14,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Count the processes (threads) the answer started, as a reader counts them: its own when it started any (a pool
@@ -21,7 +21,7 @@ import java.util.Set;
  * only when they ran at the same time: cells that each start and finish a few are separate demonstrations, each
  * judged alone. {@code processes_started}, {@code threads_started}.
  */
-abstract class ProcessesStartedBase implements CheckType {
+abstract class ProcessesStartedBase extends TraceCheck {
 
     private final String unit;
     private final String units;
@@ -33,8 +33,10 @@ abstract class ProcessesStartedBase implements CheckType {
      * @param unit one of them: {@code process}
      * @param units more: {@code processes}
      * @param pool one of a pool's: {@code pool worker}
+     * @param view the part of the trace it sees
      */
-    ProcessesStartedBase(String unit, String units, String pool) {
+    ProcessesStartedBase(String unit, String units, String pool, UnaryOperator<Trace> view) {
+        super(view);
         this.unit = unit;
         this.units = units;
         this.pool = pool;
@@ -48,7 +50,7 @@ abstract class ProcessesStartedBase implements CheckType {
     @Override
     public CheckResult judge(CheckContext ctx) {
         int min = ctx.count("min");
-        Trace t = ctx.trace();
+        Trace t = seen(ctx);
         List<ProcessRecord> mine = Evidence.studentStarted(t);
         int workers = (int) t.processes().stream().filter(p -> p.poolWorker() && p.started()).count();
         String evidence;

@@ -1,5 +1,6 @@
 package dev.grader.judge.checks;
 
+import dev.grader.run.Trace;
 import java.util.Set;
 
 /** Decide {@code processes_started}. */
@@ -7,7 +8,7 @@ public final class ProcessesStartedCheck extends ProcessesStartedBase {
 
     /** Count processes. */
     public ProcessesStartedCheck() {
-        super("process", "processes", "pool worker");
+        super("process", "processes", "pool worker", Trace::withoutThreads);
     }
 
     @Override

@@ -2,15 +2,15 @@ package dev.grader.judge.checks;
 
 import dev.grader.judge.CheckContext;
 import dev.grader.judge.CheckResult;
-import dev.grader.judge.CheckType;
 import dev.grader.judge.Evidence;
 import dev.grader.run.Trace;
 import dev.grader.run.Trace.ProcessRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Decide whether the answer started a process (or a thread) of its own: {@code process_started}, {@code thread_started}. */
-abstract class StartedCheck implements CheckType {
+abstract class StartedCheck extends TraceCheck {
 
     private final String none;
     private final String onlyWorkers;
@@ -20,15 +20,17 @@ abstract class StartedCheck implements CheckType {
      *
      * @param none when nothing at all was: {@code no multiprocessing.Process was created}
      * @param onlyWorkers when only a pool's workers were
+     * @param view the part of the trace it sees
      */
-    StartedCheck(String none, String onlyWorkers) {
+    StartedCheck(String none, String onlyWorkers, UnaryOperator<Trace> view) {
+        super(view);
         this.none = none;
         this.onlyWorkers = onlyWorkers;
     }
 
     @Override
     public CheckResult judge(CheckContext ctx) {
-        Trace t = ctx.trace();
+        Trace t = seen(ctx);
         List<ProcessRecord> mine = Evidence.studentStarted(t);
         if (mine.isEmpty()) {
             List<String> evidence = new ArrayList<>();

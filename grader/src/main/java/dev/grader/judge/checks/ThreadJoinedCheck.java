@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Decide {@code thread_joined}. */
 public final class ThreadJoinedCheck extends JoinedCheck {
+
+    /** Make the check. */
+    public ThreadJoinedCheck() {
+        super(UnaryOperator.identity());
+    }
 
     @Override
     public String name() {
@@ -12,12 +18,12 @@ public final class ThreadJoinedCheck extends JoinedCheck {
 
     @Override
     public String description() {
-        return "Passes when every thread the answer started was joined by the answer's own join(); names each "
-                + "thread never joined.";
+        return "Passes when every thread (or child process) the answer started was joined by the answer's own "
+                + "join(); names each one never joined.";
     }
 
     @Override
     public Set<String> languages() {
-        return Set.of("java");
+        return Set.of("python", "java");
     }
 }

@@ -1,13 +1,14 @@
 package dev.grader.judge.checks;
 
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Decide {@code threads_started}. */
 public final class ThreadsStartedCheck extends ProcessesStartedBase {
 
     /** Count threads. */
     public ThreadsStartedCheck() {
-        super("thread", "threads", "executor worker");
+        super("thread", "threads", "executor worker", UnaryOperator.identity());
     }
 
     @Override
@@ -17,12 +18,12 @@ public final class ThreadsStartedCheck extends ProcessesStartedBase {
 
     @Override
     public String description() {
-        return "Passes when at least min threads were started: the answer's own when it started any, else its "
-                + "executors' workers.";
+        return "Passes when at least min threads (or child processes) were started: the answer's own when it "
+                + "started any, else the workers of its pools of threads.";
     }
 
     @Override
     public Set<String> languages() {
-        return Set.of("java");
+        return Set.of("python", "java");
     }
 }

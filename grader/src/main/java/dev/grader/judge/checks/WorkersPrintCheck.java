@@ -1,9 +1,15 @@
 package dev.grader.judge.checks;
 
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Decide {@code workers_print}. */
 public final class WorkersPrintCheck extends ChildrenPrintBase {
+
+    /** Make the check. */
+    public WorkersPrintCheck() {
+        super(UnaryOperator.identity());
+    }
 
     @Override
     public String name() {
@@ -12,11 +18,12 @@ public final class WorkersPrintCheck extends ChildrenPrintBase {
 
     @Override
     public String description() {
-        return "Passes when some thread or executor task printed; printing only in main fails it.";
+        return "Passes when some thread, or a task of a pool of threads, printed (or logged); printing only in the "
+                + "main thread fails it.";
     }
 
     @Override
     public Set<String> languages() {
-        return Set.of("java");
+        return Set.of("python", "java");
     }
 }

@@ -8,13 +8,15 @@ first use, by then usually loaded by multiprocessing itself.
 import os
 import sys
 import time
+from _thread import get_ident as _get_ident
 
 _MAIN = ""
 _TRACE = ""
 _FD = None
 _FD_PID = None
 _SEQ = [0]
-_UNIT = [None]
+# the unit of work each thread runs, by thread: what a thread prints is its unit's
+_UNITS = {}
 _OUT_BYTES = [0]
 _OUT_CAP = 256 * 1024
 _TEXT_CAP = 4096
@@ -25,6 +27,10 @@ _STACK_FILE = [None]
 _HERE = os.path.abspath(__file__)
 _WANTED = ("multiprocessing.util", "multiprocessing.context", "multiprocessing.process", "multiprocessing.pool",
            "concurrent.futures.process")
+# threads, thread pools and the objects threads and processes share: patched by _grader_sync
+_SYNC = ("threading", "queue", "concurrent.futures.thread", "multiprocessing.queues", "multiprocessing.synchronize",
+         "multiprocessing.connection", "multiprocessing.sharedctypes", "multiprocessing.managers",
+         "multiprocessing.shared_memory")
 
 
 def install(trace, main):
@@ -32,6 +38,18 @@ def install(trace, main):
     _TRACE = trace
     _MAIN = os.path.abspath(main) if main else ""
     sys.meta_path.insert(0, _Finder())
+    # a module loaded before the tracer (threading, by a .pth file on some installations) is patched now, or for
+    # threading on the first call that makes a thread or an object: most programs never make one
+    for name in _SYNC:
+        module = sys.modules.get(name)
+        if module is not None:
+            try:
+                if name == "threading":
+                    _patch_on_first_use(name, module, _THREADING_ENTRIES)
+                else:
+                    _patch(name, module)
+            except Exception:
+                pass
     _register_stack_dump()
     try:
         os.register_at_fork(after_in_child=_register_stack_dump)
@@ -42,6 +60,38 @@ def install(trace, main):
     else:
         # pids inside a sandbox's pid namespace are not the grader's: the main process says it is the main one
         _ROOT_PID = os.getpid()
+
+
+_THREADING_ENTRIES = (("Thread", "__init__"), (None, "Lock"), (None, "RLock"), ("Semaphore", "__init__"),
+                      ("BoundedSemaphore", "__init__"), ("Event", "__init__"), ("Condition", "__init__"),
+                      ("Barrier", "__init__"))
+
+
+def _patch_on_first_use(name, module, entries):
+    """Stand in for a module's entry points until one is called; then patch the module and make that call."""
+    saved = []
+    done = []
+
+    def load():
+        if not done:
+            done.append(True)
+            for owner, attr, original in saved:
+                setattr(owner, attr, original)
+            _patch(name, module)
+
+    def make(owner, attr):
+        def trampoline(*args, **kwargs):
+            load()
+            return getattr(owner, attr)(*args, **kwargs)
+        return trampoline
+
+    for cls_name, attr in entries:
+        owner = getattr(module, cls_name, None) if cls_name else module
+        original = owner.__dict__.get(attr) if isinstance(owner, type) else getattr(owner, attr, None)
+        if original is None:
+            continue
+        saved.append((owner, attr, original))
+        setattr(owner, attr, make(owner, attr))
 
 
 def _register_stack_dump():
@@ -259,7 +309,7 @@ class _Tee(object):
             if isinstance(text, str) and text and _OUT_BYTES[0] < _OUT_CAP:
                 piece = text[: _OUT_CAP - _OUT_BYTES[0]]
                 _OUT_BYTES[0] += len(piece)
-                _emit("out", unit=_UNIT[0], stream=object.__getattribute__(self, "_grader_stream"), text=piece,
+                _emit("out", unit=_unit(), stream=object.__getattribute__(self, "_grader_stream"), text=piece,
                       truncated=len(piece) < len(text))
         except Exception:
             pass
@@ -292,6 +342,23 @@ def _install_tee():
 # ---------------------------------------------------------------- units of work
 
 
+def _unit():
+    try:
+        return _UNITS.get(_get_ident())
+    except Exception:
+        return None
+
+
+def _set_unit(uid):
+    try:
+        if uid is None:
+            _UNITS.pop(_get_ident(), None)
+        else:
+            _UNITS[_get_ident()] = uid
+    except Exception:
+        pass
+
+
 def _run_unit(kind, func, args, kwds, owner=None):
     uid = None
     try:
@@ -301,8 +368,8 @@ def _run_unit(kind, func, args, kwds, owner=None):
               args=_args_text(args, kwds))
     except Exception:
         pass
-    previous = _UNIT[0]
-    _UNIT[0] = uid
+    previous = _unit()
+    _set_unit(uid)
     error = None
     try:
         return func(*args, **kwds)
@@ -317,7 +384,7 @@ def _run_unit(kind, func, args, kwds, owner=None):
             _emit("unit_end", unit=uid, error=error)
         except Exception:
             pass
-        _UNIT[0] = previous
+        _set_unit(previous)
 
 
 # ---------------------------------------------------------------- import hook
@@ -344,7 +411,7 @@ class _Loader(object):
 
 class _Finder(object):
     def find_spec(self, fullname, path=None, target=None):
-        if fullname not in _WANTED or fullname in _PATCHED:
+        if fullname not in _WANTED and fullname not in _SYNC or fullname in _PATCHED:
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
@@ -384,6 +451,10 @@ def _patch(name, module):
         _patch_pool(module)
     elif name == "concurrent.futures.process":
         _patch_executor(module)
+    if name in _SYNC or name == "multiprocessing.context":
+        import _grader_sync
+        patch = _grader_sync.PATCHES.get(name) or _grader_sync.patch_context
+        patch(module)
 
 
 def _pool_worker_target(target):
@@ -459,7 +530,7 @@ def _patch_process(mod):
     def _bootstrap(self, *args, **kwargs):
         # runs in the child, whatever the start method
         try:
-            _UNIT[0] = None
+            _UNITS.clear()
             _OUT_BYTES[0] = 0
             _install_tee()
             if not _pool_worker_target(self.__dict__.get("_target")):
@@ -496,7 +567,7 @@ def _run_process_unit(original_run, func, proc, owner):
               name=proc.name)
     except Exception:
         pass
-    _UNIT[0] = uid
+    _set_unit(uid)
     error = None
     try:
         return original_run()
@@ -508,7 +579,7 @@ def _run_process_unit(original_run, func, proc, owner):
         raise
     finally:
         _emit("unit_end", unit=uid, error=error)
-        _UNIT[0] = None
+        _set_unit(None)
 
 
 class _QueueProxy(object):
@@ -566,12 +637,12 @@ def _patch_pool(mod):
         line = _student_line()
         orig_init(self, *args, **kwargs)
         try:
-            if not is_thread_pool(self):
-                _SEQ[0] += 1
-                self.__dict__["_grader_id"] = "pool-%d-%d" % (os.getpid(), _SEQ[0])
-                workers = [p.pid for p in getattr(self, "_pool", []) if getattr(p, "pid", None)]
-                _emit("pool_new", id=self._grader_id, kind="Pool", line=line,
-                      size=getattr(self, "_processes", 0), workers=workers)
+            _SEQ[0] += 1
+            self.__dict__["_grader_id"] = "pool-%d-%d" % (os.getpid(), _SEQ[0])
+            threads = is_thread_pool(self)
+            workers = [] if threads else [p.pid for p in getattr(self, "_pool", []) if getattr(p, "pid", None)]
+            _emit("pool_new", id=self._grader_id, kind="ThreadPool" if threads else "Pool", line=line,
+                  size=getattr(self, "_processes", 0), workers=workers, threads=threads)
         except Exception:
             pass
 
@@ -583,7 +654,7 @@ def _patch_pool(mod):
             return
 
         def method(self, func, *args, **kwargs):
-            if not _internal_caller() and not is_thread_pool(self):
+            if not _internal_caller():
                 _emit("pool_call", id=self.__dict__.get("_grader_id"), method=name, func=_qualname(func),
                       line=_student_line())
             return orig(self, func, *args, **kwargs)
@@ -599,7 +670,7 @@ def _patch_pool(mod):
         orig = getattr(Pool, name)
 
         def method(self, *args, **kwargs):
-            if not _internal_caller() and not is_thread_pool(self):
+            if not _internal_caller():
                 _emit(ev, id=self.__dict__.get("_grader_id"), line=_student_line())
             return orig(self, *args, **kwargs)
 
@@ -613,7 +684,7 @@ def _patch_pool(mod):
     orig_exit = Pool.__exit__
 
     def __exit__(self, *args):
-        if not is_thread_pool(self):
+        if "_grader_id" in self.__dict__:
             _emit("pool_exit", id=self.__dict__.get("_grader_id"), line=_student_line())
         return orig_exit(self, *args)
 

@@ -12,6 +12,7 @@ import dev.grader.lang.Languages;
 import dev.grader.rubric.CheckSpec;
 import dev.grader.rubric.CheckSpecs;
 import dev.grader.rubric.Rubric;
+import dev.grader.rubric.RubricException;
 import dev.grader.rubric.RubricLoader;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Sandbox;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.TestFactory;
  * its case file is named for.
  *
  * <p>A check's fixture is {@code checks/<name>.yaml}, a rubric of one question whose only check is it, and the
- * folder {@code checks/<name>/} of submissions, one per case, named {@code <verdict>-<what>.<ext>}
+ * folder {@code checks/<name>/} of submissions, one per case; a check of several languages has one fixture for each
+ * ({@code checks/<name>-<language>.yaml} and its folder, or the plain name in the rubric's language), named {@code <verdict>-<what>.<ext>}
  * ({@code pass-joined.py}, {@code fail-never-closed.java}, {@code skipped-syntax-error.py}). A line
  * {@code # evidence: text} (or {@code // evidence: text}) in a case asks that the check's feedback or evidence
  * hold the text. Every check type has a fixture with at least one case that passes and one that fails.
@@ -54,14 +56,35 @@ class CheckFixturesTest {
     Stream<DynamicNode> everyCaseOfEveryCheck() {
         List<DynamicNode> checks = new ArrayList<>();
         for (CheckSpec spec : CheckSpecs.all().values()) {
-            checks.add(DynamicContainer.dynamicContainer(spec.name(), (Iterable<DynamicNode>) () -> cases(spec.name()).iterator()));
+            for (String language : new TreeSet<>(spec.languages())) {
+                String fixture = fixture(spec.name(), language);
+                checks.add(DynamicContainer.dynamicContainer(spec.name() + " (" + language + ")",
+                        (Iterable<DynamicNode>) () -> cases(spec.name(), fixture).iterator()));
+            }
         }
         return checks.stream();
     }
 
-    private static Stream<DynamicNode> cases(String name) {
-        Path rubricFile = DIR.resolve(name + ".yaml");
-        Path folder = DIR.resolve(name);
+    /** Find the fixture of a check in one of its languages: {@code <name>-<language>}, or {@code <name>} in it. */
+    private static String fixture(String name, String language) {
+        if (Files.isRegularFile(DIR.resolve(name + "-" + language + ".yaml"))) {
+            return name + "-" + language;
+        }
+        try {
+            if (Files.isRegularFile(DIR.resolve(name + ".yaml"))
+                    && RubricLoader.load(DIR.resolve(name + ".yaml")).language().equals(language)) {
+                return name;
+            }
+        } catch (RubricException e) {
+            throw new AssertionError(name + ".yaml: " + e.getMessage(), e);
+        }
+        throw new AssertionError("check '" + name + "' applies to " + language + " and has no fixture for it: "
+                + DIR.resolve(name + "-" + language + ".yaml") + " and its folder");
+    }
+
+    private static Stream<DynamicNode> cases(String name, String fixture) {
+        Path rubricFile = DIR.resolve(fixture + ".yaml");
+        Path folder = DIR.resolve(fixture);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(folder)) {
             s.sorted().forEach(files::add);

@@ -1,0 +1,14 @@
+// Q1
+class Main {
+    public static void main(String[] args) throws InterruptedException {
+        Thread[] ts = new Thread[3];
+        for (int i = 0; i < 3; i++) {
+            int n = i + 1;
+            ts[i] = new Thread(() -> System.out.println("thread " + n + " says " + n * 11));
+            ts[i].start();
+        }
+        for (Thread t : ts) {
+            t.join();
+        }
+    }
+}
