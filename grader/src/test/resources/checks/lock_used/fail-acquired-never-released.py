@@ -1,0 +1,7 @@
+# Q1
+# evidence: never release()
+import threading
+
+lock = threading.RLock()
+lock.acquire()
+print("holding", lock)

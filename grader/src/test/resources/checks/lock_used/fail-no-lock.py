@@ -1,0 +1,6 @@
+# Q1
+import threading
+
+t = threading.Thread(target=print, args=("unguarded",))
+t.start()
+t.join()
