@@ -326,7 +326,7 @@ final class GradeCommand implements Callable<Integer> {
             }
             total = all.size();
             Path cacheDir = out.resolve(".cache");
-            grader.withCache(new ResultCache(cacheDir, rubric, Grader.version(),
+            grader.withCache(new ResultCache(cacheDir, rubric, Grader.version() + " built " + Grader.build(),
                     toolchain.describe() + "; " + runner.isolation()), !noCache);
             batch = grader.gradeSubmissions(mine, bar::step);
             preparing = grader.preparing();

@@ -78,12 +78,21 @@ public final class Grader implements AutoCloseable {
 
     /** Return the grader's version, as built. */
     public static String version() {
+        return built("version");
+    }
+
+    /** Return when the grader was built: one build does not reuse the results another kept. */
+    public static String build() {
+        return built("build");
+    }
+
+    private static String built(String key) {
         try (InputStream in = Grader.class.getResourceAsStream("/dev/grader/version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown");
+            return p.getProperty(key, "unknown");
         } catch (IOException e) {
             return "unknown";
         }
