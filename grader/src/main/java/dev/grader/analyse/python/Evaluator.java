@@ -50,6 +50,8 @@ final class Evaluator {
             "multiprocessing.context.Process", "multiprocessing.process.BaseProcess",
             "multiprocessing.context.ForkProcess", "multiprocessing.context.SpawnProcess",
             "multiprocessing.context.ForkServerProcess");
+    /** A thread is modelled as a process whose work runs in a thread: started, joined, run() called. */
+    private static final Set<String> THREAD_CLASSES = Set.of("threading.Thread");
     private static final Set<String> POOL_CLASSES = Set.of("multiprocessing.Pool", "multiprocessing.pool.Pool",
             "multiprocessing.context.Pool");
     private static final Set<String> THREAD_POOL_CLASSES = Set.of("multiprocessing.pool.ThreadPool",
@@ -461,11 +463,15 @@ final class Evaluator {
 
     private void classDef(PyNode s, Ctx c) {
         boolean process = false;
+        boolean thread = false;
         for (PyNode b : s.nodes("bases")) {
             for (Val v : eval(b, c)) {
                 if (v instanceof QualVal q && PROCESS_CLASSES.contains(q.name())
-                        || v instanceof ClassVal k && k.process()) {
+                        || v instanceof ClassVal k && k.process() && !k.thread()) {
                     process = true;
+                } else if (v instanceof QualVal q && THREAD_CLASSES.contains(q.name())
+                        || v instanceof ClassVal k && k.thread()) {
+                    thread = true;
                 }
             }
         }
@@ -477,7 +483,7 @@ final class Evaluator {
         }
         Frame body = new Frame(c.frame, module, false, true);
         exec(s.nodes("body"), c.in(body));
-        c.frame.bind(s.text("name"), Set.of(new ClassVal(s, process)));
+        c.frame.bind(s.text("name"), Set.of(new ClassVal(s, process || thread, thread)));
     }
 
     private void importFrom(PyNode s, Ctx c) {
@@ -677,7 +683,8 @@ final class Evaluator {
             } else if (f instanceof ClassVal k) {
                 escapeAll(args, kw);
                 if (k.process()) {
-                    out.add(new ObjRef(create(Kind.PROCESS, e, c, false, "Process"), true));
+                    out.add(new ObjRef(create(Kind.PROCESS, e, c, k.thread(), k.thread() ? "Thread" : "Process"),
+                            true));
                 }
             } else if (f instanceof FuncVal fn) {
                 out.addAll(inline(fn.def(), fn.def().node("args"), fn.scope(), args, kw, c, false));
@@ -696,13 +703,14 @@ final class Evaluator {
 
     private Set<Val> qualified(String name, PyNode e, List<Set<Val>> args, Map<String, Set<Val>> kw, Ctx c) {
         boolean dummyProcess = name.equals("multiprocessing.dummy.Process");
-        if (PROCESS_CLASSES.contains(name) || dummyProcess) {
+        boolean thread = THREAD_CLASSES.contains(name);
+        if (PROCESS_CLASSES.contains(name) || dummyProcess || thread) {
             escapeAll(args, kw);
-            Obj o = create(Kind.PROCESS, e, c, dummyProcess, "Process");
+            Obj o = create(Kind.PROCESS, e, c, dummyProcess || thread, thread ? "Thread" : "Process");
             PyNode target = e.keyword("target") != null ? e.keyword("target") : arg(e, 1);
             PyNode argsNode = e.keyword("args") != null ? e.keyword("args") : arg(e, 2);
             site("Process", e, target, value(args, kw, "target", 1), argsNode, value(args, kw, "args", 2), c,
-                    dummyProcess);
+                    dummyProcess || thread);
             PyNode daemon = e.keyword("daemon");
             if (daemon != null && daemon.is("Constant") && Boolean.TRUE.equals(daemon.value("value"))) {
                 o.daemon = true;

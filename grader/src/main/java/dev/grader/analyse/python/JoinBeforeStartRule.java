@@ -25,12 +25,15 @@ final class JoinBeforeStartRule extends PythonRule {
                 continue;
             }
             Event start = o.first("start");
+            // a thread says so with a RuntimeError
+            String what = o.threads ? "thread" : "process";
+            String error = o.threads ? "RuntimeError" : "AssertionError";
             if (start == null && !o.escaped && o.events("run").isEmpty()) {
-                out.add(hit(join.line(), "join() is called on a process that is never started: it fails with "
-                        + "AssertionError. Call start() on it first."));
+                out.add(hit(join.line(), "join() is called on a " + what + " that is never started: it fails with "
+                        + error + ". Call start() on it first."));
             } else if (start != null && join.seq() < start.seq()) {
                 out.add(hit(join.line(), "join() is called here before start() (" + at(start.line()) + "): it fails "
-                        + "with AssertionError. Start the process first, then join it."));
+                        + "with " + error + ". Start the " + what + " first, then join it."));
             }
         }
     }

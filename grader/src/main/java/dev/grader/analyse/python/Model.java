@@ -157,7 +157,7 @@ final class Model {
     record LambdaVal(PyNode node, Evaluator.Frame scope) implements Val {}
 
     /** A class the program defines. */
-    record ClassVal(PyNode def, boolean process) implements Val {}
+    record ClassVal(PyNode def, boolean process, boolean thread) implements Val {}
 
     /** A module, by its dotted name ({@code multiprocessing}, {@code concurrent.futures}). */
     record ModuleVal(String name) implements Val {}

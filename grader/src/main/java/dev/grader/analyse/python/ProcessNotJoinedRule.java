@@ -22,7 +22,7 @@ final class ProcessNotJoinedRule extends PythonRule {
     protected void find(Model model, List<Hit> out) {
         for (Obj o : model.objects(Kind.PROCESS)) {
             List<Event> starts = o.events("start");
-            if (starts.isEmpty() || o.escaped) {
+            if (starts.isEmpty() || o.escaped || o.threads) {
                 continue;
             }
             List<Event> joins = o.events("join");

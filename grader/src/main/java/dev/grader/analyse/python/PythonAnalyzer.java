@@ -27,7 +27,8 @@ public final class PythonAnalyzer {
             new PoolNotClosedRule(), new PoolJoinWithoutCloseRule(), new PoolCloseWithoutJoinRule(),
             new PoolUsedAfterCloseRule(), new PoolClosedAfterWithRule(), new AsyncResultNotFetchedRule(),
             new OutsideMainGuardRule(), new UnpicklableCallableRule(), new ProcessSubclassStartRule(),
-            new ProcessSubclassInitRule(), new ExecutorNotShutdownRule());
+            new ProcessSubclassInitRule(), new ExecutorNotShutdownRule(), new ThreadNotJoinedRule(),
+            new RunInsteadOfStartRule(), new ThreadIsAliveRule(), new ThreadingAliasRule());
 
     private static final Pattern LINE_REF = Pattern.compile("\u0001(\\d+)\u0002");
 

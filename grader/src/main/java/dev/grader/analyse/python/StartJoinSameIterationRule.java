@@ -28,9 +28,10 @@ final class StartJoinSameIterationRule extends PythonRule {
                         .findFirst().orElse(null);
                 if (s != null) {
                     PyNode loop = j.loops().get(j.loops().size() - 1);
+                    String what = o.threads ? "thread" : "process";
                     out.add(hit(j.line(), "start() (" + at(s.line()) + ") and join() are in the same iteration of the "
-                            + "loop at " + at(loop.line()) + ": each process ends before the next one starts, so they "
-                            + "run one at a time. Start them all in one loop and join them in a second loop."));
+                            + "loop at " + at(loop.line()) + ": each " + what + " ends before the next one starts, so "
+                            + "they run one at a time. Start them all in one loop and join them in a second loop."));
                     break;
                 }
             }
