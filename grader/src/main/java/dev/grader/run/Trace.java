@@ -18,10 +18,11 @@ import java.util.List;
  * @param tests the outcome of each instructor test that ran
  * @param runCalls program lines where the student called a thread's {@code run()} instead of {@code start()}
  * @param objects the communication and synchronisation objects the student made (queues, pipes, locks, events)
+ * @param calls the student's calls of the library functions that tell about threads and processes
  */
 public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
         List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
-        List<TestOutcome> tests, List<Integer> runCalls, List<ObjectRecord> objects) {
+        List<TestOutcome> tests, List<Integer> runCalls, List<ObjectRecord> objects, List<Call> calls) {
 
     public Trace {
         processes = List.copyOf(processes);
@@ -33,33 +34,35 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
         tests = tests == null ? List.of() : List.copyOf(tests);
         runCalls = runCalls == null ? List.of() : List.copyOf(runCalls);
         objects = objects == null ? List.of() : List.copyOf(objects);
+        calls = calls == null ? List.of() : List.copyOf(calls);
     }
 
     /** Make a trace without objects. */
     public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
             List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
             List<TestOutcome> tests, List<Integer> runCalls) {
-        this(processes, pools, units, mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, List.of());
+        this(processes, pools, units, mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, List.of(),
+                List.of());
     }
 
     /** Return this trace without its threads: only processes, process pools, and the work of child processes. */
     public Trace withoutThreads() {
         return new Trace(processes.stream().filter(p -> !p.thread()).toList(),
                 pools.stream().filter(p -> !p.threads()).toList(), units.stream().filter(u -> !u.thread()).toList(),
-                mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, objects);
+                mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, objects, calls);
     }
 
     /** Return this trace with only its pools of threads among its pools. */
     public Trace threadPoolsOnly() {
         return new Trace(processes, pools.stream().filter(PoolRecord::threads).toList(), units, mainOutput, problems,
-                timeline, stacks, keptAlive, tests, runCalls, objects);
+                timeline, stacks, keptAlive, tests, runCalls, objects, calls);
     }
 
     /** Make a trace of a Python run. */
     public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
             List<String> problems, List<Span> timeline) {
         this(processes, pools, units, mainOutput, problems, timeline, List.of(), null, List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     /**
@@ -83,8 +86,16 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
      * @param display the test's display name
      * @param status {@code passed}, {@code failed}, {@code aborted} or {@code skipped}
      * @param message the failure's message, or {@code null}
+     * @param seal the test runner's seal of the outcome ({@link TestSeal}), or {@code null} where the runner seals
+     *     none (JUnit's, in the JVM the grader controls)
      */
-    public record TestOutcome(String name, String display, String status, String message) {}
+    public record TestOutcome(String name, String display, String status, String message, String seal) {
+
+        /** Hold an outcome without a seal. */
+        public TestOutcome(String name, String display, String status, String message) {
+            this(name, display, status, message, null);
+        }
+    }
 
     /** Make a trace without a timeline. */
     public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
@@ -246,4 +257,14 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
      * @param more whether there were more: the tracer records a bounded number of calls of each method
      */
     public record ObjectUse(String method, int line, int count, boolean more) {}
+
+    /**
+     * Describe the student's calls of one library function at one line.
+     *
+     * @param function the function: {@code threading.active_count} (an alias, {@code activeCount}, counts as it)
+     * @param name the name it was called by: {@code threading.activeCount}
+     * @param line program line of the calls
+     * @param count how many calls were seen (the tracer records a bounded number)
+     */
+    public record Call(String function, String name, int line, int count) {}
 }

@@ -66,6 +66,7 @@ public final class TraceParser {
         Map<String, Pool> pools = new LinkedHashMap<>();
         Map<String, U> units = new LinkedHashMap<>();
         Map<String, Obj> objects = new LinkedHashMap<>();
+        Map<String, Integer> calls = new LinkedHashMap<>();
         StringBuilder mainOut = new StringBuilder();
         List<StackDump> stacks = new ArrayList<>();
         List<Trace.TestOutcome> tests = new ArrayList<>();
@@ -199,6 +200,8 @@ public final class TraceParser {
                     }
                 }
                 case "proc_run_called" -> runCalls.add(nonZero(e.path("line").asInt()));
+                case "call" -> calls.merge(e.path("function").asText("") + "\n" + e.path("name").asText("") + "\n"
+                        + e.path("line").asInt(), 1, Integer::sum);
                 case "obj_new" -> {
                     Obj o = objects.computeIfAbsent(id, k -> new Obj());
                     o.kind = e.path("kind").asText("");
@@ -226,7 +229,8 @@ public final class TraceParser {
                             e.path("state").asText("")));
                 }
                 case "test" -> tests.add(new Trace.TestOutcome(e.path("name").asText(""), e.path("display").asText(""),
-                        e.path("status").asText(""), e.path("message").isNull() ? null : e.path("message").asText(null)));
+                        e.path("status").asText(""), e.path("message").isNull() ? null : e.path("message").asText(null),
+                        e.path("seal").asText(null)));
                 default -> problem(problems, "trace line " + lineNo + " has an unknown event '" + shorten(ev) + "'");
             }
         }
@@ -249,7 +253,7 @@ public final class TraceParser {
         stacks.sort(Comparator.comparing((StackDump d) -> !d.thread().equals("main")).thenComparing(StackDump::thread)
                 .thenComparingLong(StackDump::pid));
         return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(), t.timeline(), stacks,
-                keptAlive, tests, runCalls, objects(objects));
+                keptAlive, tests, runCalls, objects(objects), calls(calls));
     }
 
     /** Return the id each pool gets in the trace handed on, by its id in the trace file. */
@@ -487,6 +491,17 @@ public final class TraceParser {
             uses.sort(Comparator.comparingInt(Trace.ObjectUse::line).thenComparing(Trace.ObjectUse::method));
             out.add(new Trace.ObjectRecord("object-" + (++n), o.kind, o.line, uses));
         }
+        return out;
+    }
+
+    /** Order the calls by line and name. */
+    private static List<Trace.Call> calls(Map<String, Integer> calls) {
+        List<Trace.Call> out = new ArrayList<>();
+        calls.forEach((key, count) -> {
+            String[] parts = key.split("\n", 3);
+            out.add(new Trace.Call(parts[0], parts[1], parseInt(parts[2]), count));
+        });
+        out.sort(Comparator.comparingInt(Trace.Call::line).thenComparing(Trace.Call::name));
         return out;
     }
 }

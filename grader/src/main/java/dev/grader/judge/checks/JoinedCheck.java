@@ -12,16 +12,24 @@ import java.util.function.UnaryOperator;
 /** Decide whether every process (thread) the answer started was joined: {@code process_joined}, {@code thread_joined}. */
 abstract class JoinedCheck extends TraceCheck {
 
-    /** Make the check, seeing the part of the trace given. */
-    JoinedCheck(UnaryOperator<Trace> view) {
+    private final String unit;
+
+    /**
+     * Make the check, seeing the part of the trace given.
+     *
+     * @param unit what it joins: {@code process}, {@code thread}
+     */
+    JoinedCheck(UnaryOperator<Trace> view, String unit) {
         super(view);
+        this.unit = unit;
     }
 
     @Override
     public CheckResult judge(CheckContext ctx) {
         List<ProcessRecord> mine = Evidence.studentStarted(seen(ctx));
         if (mine.isEmpty()) {
-            return ctx.fail("No process was started, so none was joined.", List.of("no process started by the answer"));
+            return ctx.fail("No " + unit + " was started, so none was joined.", List.of("no " + unit
+                    + " started by the answer"));
         }
         List<String> evidence = new ArrayList<>();
         boolean all = true;
@@ -33,7 +41,7 @@ abstract class JoinedCheck extends TraceCheck {
                 evidence.add(p.name() + " started at " + ctx.at(p.startLine()) + " was never joined");
             }
         }
-        return all ? ctx.pass("Every process was joined.", evidence)
-                : ctx.fail("A process was started but never joined.", evidence);
+        return all ? ctx.pass("Every " + unit + " was joined.", evidence)
+                : ctx.fail("A " + unit + " was started but never joined.", evidence);
     }
 }

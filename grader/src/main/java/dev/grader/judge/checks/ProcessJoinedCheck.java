@@ -8,7 +8,7 @@ public final class ProcessJoinedCheck extends JoinedCheck {
 
     /** Make the check. */
     public ProcessJoinedCheck() {
-        super(Trace::withoutThreads);
+        super(Trace::withoutThreads, "process");
     }
 
     @Override

@@ -8,7 +8,8 @@ public final class ProcessStartedCheck extends StartedCheck {
 
     /** Make the check. */
     public ProcessStartedCheck() {
-        super("no multiprocessing.Process was created", "only pool workers ran: no Process was created by the answer", Trace::withoutThreads);
+        super("no multiprocessing.Process was created",
+                "only pool workers ran: no Process was created by the answer", Trace::withoutThreads, "process");
     }
 
     @Override

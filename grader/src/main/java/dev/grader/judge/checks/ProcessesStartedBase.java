@@ -44,8 +44,14 @@ abstract class ProcessesStartedBase extends TraceCheck {
 
     @Override
     public List<Param> params() {
-        return List.of(new Param("min", Param.Type.COUNT, 4, "How many must be started."));
+        return List.of(new Param("min", Param.Type.COUNT, 4, "How many must be started."),
+                new Param("together", Param.Type.FLAG, together(), "Whether those started by different cells count "
+                        + "together only when they ran at the same time (cells that each start and finish theirs "
+                        + "are separate demonstrations)."));
     }
+
+    /** Return the default of {@code together}. */
+    abstract boolean together();
 
     @Override
     public CheckResult judge(CheckContext ctx) {
@@ -59,7 +65,8 @@ abstract class ProcessesStartedBase extends TraceCheck {
             counted = workers;
             evidence = workers + " " + pool + (workers == 1 ? "" : "s") + " started, no " + unit + " of the answer's own";
         } else {
-            List<List<ProcessRecord>> attempts = attempts(ctx.program(), t, mine);
+            List<List<ProcessRecord>> attempts = ctx.flag("together") ? attempts(ctx.program(), t, mine)
+                    : List.of(mine);
             List<ProcessRecord> best = attempts.get(0);
             counted = best.size();
             evidence = mine.size() + " " + (mine.size() == 1 ? unit : units) + " started by the answer";
@@ -73,8 +80,8 @@ abstract class ProcessesStartedBase extends TraceCheck {
             }
         }
         evidence += "; at least " + min + " needed";
-        return counted >= min ? ctx.pass("Enough processes were started.", List.of(evidence))
-                : ctx.fail("Too few processes were started.", List.of(evidence));
+        return counted >= min ? ctx.pass("Enough " + units + " were started.", List.of(evidence))
+                : ctx.fail("Too few " + units + " were started.", List.of(evidence));
     }
 
     /**

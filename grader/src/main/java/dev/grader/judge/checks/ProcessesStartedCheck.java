@@ -12,6 +12,11 @@ public final class ProcessesStartedCheck extends ProcessesStartedBase {
     }
 
     @Override
+    boolean together() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "processes_started";
     }
@@ -20,7 +25,7 @@ public final class ProcessesStartedCheck extends ProcessesStartedBase {
     public String description() {
         return "Passes when at least min processes were started: the answer's own Process objects when it started "
                 + "any, else its pools' workers. Processes started by different cells count together only when they "
-                + "ran at the same time.";
+                + "ran at the same time (together: false counts every one).";
     }
 
     @Override

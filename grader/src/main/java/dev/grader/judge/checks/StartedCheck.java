@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 abstract class StartedCheck extends TraceCheck {
 
     private final String none;
+    private final String unit;
     private final String onlyWorkers;
 
     /**
@@ -21,9 +22,11 @@ abstract class StartedCheck extends TraceCheck {
      * @param none when nothing at all was: {@code no multiprocessing.Process was created}
      * @param onlyWorkers when only a pool's workers were
      * @param view the part of the trace it sees
+     * @param unit what it starts: {@code process}, {@code thread}
      */
-    StartedCheck(String none, String onlyWorkers, UnaryOperator<Trace> view) {
+    StartedCheck(String none, String onlyWorkers, UnaryOperator<Trace> view, String unit) {
         super(view);
+        this.unit = unit;
         this.none = none;
         this.onlyWorkers = onlyWorkers;
     }
@@ -46,12 +49,12 @@ abstract class StartedCheck extends TraceCheck {
             if (evidence.isEmpty()) {
                 evidence.add(t.pools().isEmpty() ? none : onlyWorkers);
             }
-            return ctx.fail("No process was started.", evidence);
+            return ctx.fail("No " + unit + " was started.", evidence);
         }
         List<String> evidence = new ArrayList<>();
         for (ProcessRecord p : mine) {
             evidence.add(p.name() + Evidence.describeTarget(p) + " started at " + ctx.at(p.startLine()));
         }
-        return ctx.pass("A process was started.", evidence);
+        return ctx.pass("A " + unit + " was started.", evidence);
     }
 }

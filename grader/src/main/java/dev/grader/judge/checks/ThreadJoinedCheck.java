@@ -8,7 +8,7 @@ public final class ThreadJoinedCheck extends JoinedCheck {
 
     /** Make the check. */
     public ThreadJoinedCheck() {
-        super(UnaryOperator.identity());
+        super(UnaryOperator.identity(), "thread");
     }
 
     @Override

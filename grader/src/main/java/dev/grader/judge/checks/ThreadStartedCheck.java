@@ -8,7 +8,8 @@ public final class ThreadStartedCheck extends StartedCheck {
 
     /** Make the check. */
     public ThreadStartedCheck() {
-        super("no Thread or child process was started", "only executor workers ran: no Thread was started by the answer", UnaryOperator.identity());
+        super("no Thread or child process was started",
+                "only executor workers ran: no Thread was started by the answer", UnaryOperator.identity(), "thread");
     }
 
     @Override

@@ -12,6 +12,11 @@ public final class ThreadsStartedCheck extends ProcessesStartedBase {
     }
 
     @Override
+    boolean together() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "threads_started";
     }
@@ -19,7 +24,8 @@ public final class ThreadsStartedCheck extends ProcessesStartedBase {
     @Override
     public String description() {
         return "Passes when at least min threads (or child processes) were started: the answer's own when it "
-                + "started any, else the workers of its pools of threads.";
+                + "started any, else the workers of its pools of threads. Every thread counts, whichever cell "
+                + "started it (together: true counts those of different cells only when they ran at once).";
     }
 
     @Override

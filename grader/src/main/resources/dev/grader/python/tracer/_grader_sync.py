@@ -116,6 +116,53 @@ def _use(obj, method, line=None):
         pass
 
 
+_CALLS = {}
+
+
+def _called(function, name, line):
+    """Record a call of a library function by the student's code (how many threads are alive, which is this one)."""
+    try:
+        if not line:
+            return
+        key = (name, line)
+        n = _CALLS.get(key, 0)
+        if n < _USE_CAP:
+            _CALLS[key] = n + 1
+            _t._emit("call", function=function, name=name, line=line)
+    except Exception:
+        pass
+
+
+def _wrap_function(owner, attr, function):
+    """Patch a module's function (or a static method) so that each call by the student's code is recorded."""
+    raw = owner.__dict__.get(attr) if isinstance(owner, type) else getattr(owner, attr, None)
+    if raw is None:
+        return
+    static = isinstance(raw, staticmethod)
+    orig = raw.__func__ if static else raw
+    name = (owner.__name__ if not isinstance(owner, type) else "multiprocessing") + "." + attr
+
+    def call(*args, **kwargs):
+        _called(function, name, _caller_line(2))
+        return orig(*args, **kwargs)
+
+    call.__name__ = getattr(orig, "__name__", attr)
+    call.__qualname__ = getattr(orig, "__qualname__", attr)
+    call.__module__ = getattr(orig, "__module__", None)
+    call.__doc__ = getattr(orig, "__doc__", None)
+    setattr(owner, attr, staticmethod(call) if static else call)
+
+
+# the functions that say what threads and processes there are, by the names students call them
+THREADING_CALLS = (("active_count", "threading.active_count"), ("activeCount", "threading.active_count"),
+                   ("current_thread", "threading.current_thread"), ("currentThread", "threading.current_thread"),
+                   ("enumerate", "threading.enumerate"), ("main_thread", "threading.main_thread"),
+                   ("get_ident", "threading.get_ident"), ("get_native_id", "threading.get_native_id"))
+CONTEXT_CALLS = (("current_process", "multiprocessing.current_process"),
+                 ("active_children", "multiprocessing.active_children"),
+                 ("cpu_count", "multiprocessing.cpu_count"), ("parent_process", "multiprocessing.parent_process"))
+
+
 def _wrap_methods(cls, names, use=None):
     """Patch methods of a class so that each call on a traced object is a use (named by use, or its own name)."""
     for name in names:
@@ -310,6 +357,8 @@ def patch_threading(mod):
         orig = getattr(mod, name, None)
         if orig is not None:
             setattr(mod, name, _lock_factory(orig, name))
+    for attr, function in THREADING_CALLS:
+        _wrap_function(mod, attr, function)
     for name in ("Semaphore", "BoundedSemaphore", "Event", "Barrier"):
         cls = getattr(mod, name, None)
         if isinstance(cls, type):
@@ -449,6 +498,8 @@ _CONTEXT_KINDS = ("Queue", "JoinableQueue", "SimpleQueue", "Lock", "RLock", "Sem
 
 def patch_context(mod):
     BaseContext = mod.BaseContext
+    for attr, function in CONTEXT_CALLS:
+        _wrap_function(BaseContext, attr, function)
     for kind in _CONTEXT_KINDS:
         orig = getattr(BaseContext, kind, None)
         if orig is None:

@@ -64,7 +64,9 @@ def install(trace, main):
 
 _THREADING_ENTRIES = (("Thread", "__init__"), (None, "Lock"), (None, "RLock"), ("Semaphore", "__init__"),
                       ("BoundedSemaphore", "__init__"), ("Event", "__init__"), ("Condition", "__init__"),
-                      ("Barrier", "__init__"))
+                      ("Barrier", "__init__"), (None, "active_count"), (None, "activeCount"),
+                      (None, "current_thread"), (None, "currentThread"), (None, "enumerate"), (None, "main_thread"),
+                      (None, "get_ident"), (None, "get_native_id"))
 
 
 def _patch_on_first_use(name, module, entries):
