@@ -39,7 +39,7 @@ public interface Session extends AutoCloseable {
      * List a program's runs: its own, with the key given, then any others under {@code key#role} (the question's
      * instructor tests as {@code tests}; a second start method).
      */
-    List<RunSpec> runs(String key, Program program);
+    List<RunSpec> runs(String key, Question question, Program program);
 
     @Override
     void close();

@@ -210,7 +210,7 @@ public final class Grader implements AutoCloseable {
         for (Map.Entry<String, Program> e : p.programs.entrySet()) {
             Program program = e.getValue();
             if (program != null && program.syntaxError() == null) {
-                specs.addAll(session.runs(p.key(e.getKey()), program));
+                specs.addAll(session.runs(p.key(e.getKey()), rubric.question(e.getKey()).orElseThrow(), program));
             }
         }
         return specs;

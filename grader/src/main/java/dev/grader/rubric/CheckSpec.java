@@ -28,6 +28,14 @@ public interface CheckSpec {
     Set<String> languages();
 
     /**
+     * Return the endings of the instructor test files a question may list for this check ({@code .java} for JUnit
+     * tests); none for a check that runs no tests.
+     */
+    default Set<String> testFiles() {
+        return Set.of();
+    }
+
+    /**
      * Return the check as a rubric writes it, one YAML mapping: by default its name, each parameter a rubric must
      * give (with a placeholder), and one point.
      */

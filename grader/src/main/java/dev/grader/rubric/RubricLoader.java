@@ -307,14 +307,20 @@ public final class RubricLoader {
         if (node == null) {
             return out;
         }
+        // the check types of the rubric's language say which test files they run
+        Set<String> endings = new TreeSet<>();
+        CheckSpecs.all().values().stream().filter(spec -> spec.languages().contains(language))
+                .forEach(spec -> endings.addAll(spec.testFiles()));
+        String allowed = endings.isEmpty() ? "none" : String.join(" or ", endings);
         if (!(node.value() instanceof List)) {
-            problem(node.line(), "'tests' must be a list of JUnit 5 test files (.java), relative to the rubric");
+            problem(node.line(), "'tests' must be a list of test files (" + allowed + "), relative to the rubric");
             return out;
         }
         for (YamlNode item : node.list()) {
             String name = String.valueOf(item.value());
-            if (!name.endsWith(".java")) {
-                problem(item.line(), "test file '" + name + "' is not a .java file");
+            if (endings.stream().noneMatch(name::endsWith)) {
+                problem(item.line(), "test file '" + name + "' is not a " + allowed + " file"
+                        + (endings.isEmpty() ? " (" + language + " rubrics take no test files)" : ""));
                 continue;
             }
             String text = files.apply(name);

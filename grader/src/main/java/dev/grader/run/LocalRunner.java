@@ -131,7 +131,7 @@ public final class LocalRunner implements Runner {
     /** Run in a prepared folder; {@code marks} gets the times the program started and was seen to end. */
     private RunResult runIn(Path dir, RunSpec spec, int uid, Cgroup cgroup, long[] marks) throws IOException {
         Path work = dir.resolve("work");
-        if (spec.files().isEmpty()) {
+        if (spec.files().isEmpty() || !spec.source().isEmpty()) {
             Path main = work.resolve("main.py");
             Files.writeString(main, spec.source(), StandardCharsets.UTF_8);
             if (uid >= 0) {

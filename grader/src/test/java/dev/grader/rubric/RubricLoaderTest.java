@@ -65,6 +65,18 @@ class RubricLoaderTest {
     }
 
     @Test
+    void readsAPythonQuestionsTestsAndChecksEachTestCheckNamesOneOfItsFunctions() {
+        RubricException e = assertThrows(RubricException.class,
+                () -> RubricLoader.load(DIR.resolve("python-bad-tests.yaml")));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains(":8: test file 'python-tests/Q1Test.java' is not a .py file"), all);
+        assertTrue(all.contains(":9: test file 'python-tests/missing_test.py' cannot be read"), all);
+        assertTrue(all.contains(":16: no test function 'test_cubes' in python-tests/q1_test.py"), all);
+        assertTrue(all.contains(":20: a test check needs 'test: test_name'"), all);
+        assertEquals(4, e.problems().size(), all);
+    }
+
+    @Test
     void validatesEachCheckAgainstItsDeclaration() {
         RubricException e = assertThrows(RubricException.class, () -> RubricLoader.load(DIR.resolve("check-params.yaml")));
         String all = String.join("\n", e.problems());
@@ -82,7 +94,8 @@ class RubricLoaderTest {
 
         RubricException unknown = assertThrows(RubricException.class,
                 () -> RubricLoader.load(DIR.resolve("unknown-check.yaml")));
-        assertTrue(unknown.problems().get(0).contains("the python checks are answered, children_print,"),
+        assertTrue(unknown.problems().get(0).contains("the python checks are answered, ")
+                && unknown.problems().get(0).contains(" children_print, "),
                 unknown.problems().get(0));
     }
 

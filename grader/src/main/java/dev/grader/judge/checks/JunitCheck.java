@@ -3,11 +3,8 @@ package dev.grader.judge.checks;
 import dev.grader.build.Program;
 import dev.grader.judge.CheckContext;
 import dev.grader.judge.CheckResult;
-import dev.grader.judge.CheckType;
 import dev.grader.judge.Verdict;
 import dev.grader.rubric.Param;
-import dev.grader.run.RunResult;
-import dev.grader.run.Trace;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Decide {@code junit}: one of the instructor's JUnit 5 tests passed against the answer, in the sandboxed JVM. */
-public final class JunitCheck implements CheckType {
+public final class JunitCheck extends InstructorTestBase {
 
     private static final Pattern TEST = Pattern.compile("([A-Za-z_$][\\w$.]*)#([A-Za-z_$][\\w$]*)");
 
@@ -41,8 +38,8 @@ public final class JunitCheck implements CheckType {
     }
 
     @Override
-    public Needs needs() {
-        return Needs.NOTHING;
+    public Set<String> testFiles() {
+        return Set.of(".java");
     }
 
     @Override
@@ -77,40 +74,7 @@ public final class JunitCheck implements CheckType {
             return ctx.fail("The test could not run: " + program.jvm().testProblem() + ".",
                     List.of(program.jvm().testProblem()));
         }
-        RunResult tests = ctx.tests();
-        if (tests == null) {
-            return ctx.result(Verdict.SKIPPED, "Not tested: the tests were not run.", List.of());
-        }
-        if (tests.error() != null) {
-            return ctx.result(Verdict.ERROR, "The grader could not run the tests: " + tests.error(),
-                    List.of(tests.error()));
-        }
-        if (tests.limit() != null) {
-            return ctx.result(Verdict.ERROR, "Not tested: the tests were stopped at a limit (" + tests.limit() + ").",
-                    List.of(tests.limit()));
-        }
-        Trace t = tests.trace() == null ? Trace.empty() : tests.trace();
         String cls = name.contains("#") ? name.substring(0, name.indexOf('#')) : name;
-        String failFeedback = ctx.check().failFeedback();
-        for (Trace.TestOutcome o : t.tests()) {
-            boolean same = o.name().equals(name) || o.name().endsWith("." + name);
-            if (same && o.status().equals("passed")) {
-                return ctx.pass("The test " + o.display() + " passed.", List.of(name + " passed"));
-            }
-            if (same) {
-                String msg = o.message() == null ? o.status() : o.message();
-                return ctx.result(Verdict.FAIL, (failFeedback.isBlank() ? "" : failFeedback + " ") + "The test "
-                        + o.display() + " " + o.status() + ": " + msg, List.of(name + " " + o.status() + ": " + msg));
-            }
-        }
-        for (Trace.TestOutcome o : t.tests()) {
-            if (o.name().equals(cls) || o.name().endsWith("." + cls)) {
-                String msg = o.message() == null ? o.status() : o.message();
-                return ctx.fail("The test class " + cls + " failed before its tests ran: " + msg,
-                        List.of(cls + " " + o.status() + ": " + msg));
-            }
-        }
-        String why = tests.timedOut() ? "the tests did not finish within the time limit" : "the test did not run";
-        return ctx.fail("The test " + name + " did not run: " + why + ".", List.of(why));
+        return outcome(ctx, name, cls, o -> true);
     }
 }

@@ -133,7 +133,7 @@ public final class JavaLanguage implements Language {
         }
 
         @Override
-        public List<RunSpec> runs(String key, Program program) {
+        public List<RunSpec> runs(String key, Question question, Program program) {
             Program.Jvm jvm = program.jvm();
             List<RunSpec> specs = new ArrayList<>();
             specs.add(new RunSpec(key, "", program.stdin(), rubric.limits(), null, jvm.classes(),

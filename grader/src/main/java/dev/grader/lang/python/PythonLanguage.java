@@ -18,8 +18,10 @@ import dev.grader.python.Interpreter;
 import dev.grader.python.PythonHelper;
 import dev.grader.rubric.Question;
 import dev.grader.rubric.Rubric;
+import dev.grader.run.Limits;
 import dev.grader.run.PythonToolchain;
 import dev.grader.run.RunSpec;
+import dev.grader.run.TestSeal;
 import dev.grader.run.Toolchain;
 import dev.grader.segment.Answer;
 import dev.grader.segment.Segmenter;
@@ -27,9 +29,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Grade Python: notebooks, scripts and their exports, read and analysed with CPython's own parser in a helper
@@ -39,6 +45,9 @@ public final class PythonLanguage implements Language {
 
     private static final RunReader READER = new PythonRunReader();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The file the test runner reads the tests from, and removes before the answer runs. */
+    private static final String TESTS_FILE = "tests.json";
+    private static final Pattern TEST_FUNCTION = Pattern.compile("(?m)^def\\s+(test\\w*)\\s*\\(");
 
     @Override
     public String name() {
@@ -173,14 +182,59 @@ public final class PythonLanguage implements Language {
         }
 
         @Override
-        public List<RunSpec> runs(String key, Program program) {
+        public List<RunSpec> runs(String key, Question question, Program program) {
             List<RunSpec> specs = new ArrayList<>();
             specs.add(new RunSpec(key, program.source(), program.stdin(), rubric.limits(), rubric.startMethod()));
+            if (!question.tests().isEmpty()) {
+                // the answer runs again under the test runner, which hands it to the tests once it has run
+                // each test may take as long as the answer (then it is stopped, and fails): the run has time for all
+                Limits limits = rubric.limits();
+                List<String> names = testNames(question.tests());
+                Duration each = limits.wallTime();
+                Duration total = each.plus(each.plusSeconds(2).multipliedBy(names.size()));
+                Limits forTests = new Limits(total, limits.cpuTime().plus(each.multipliedBy(names.size())),
+                        limits.memoryBytes(), limits.processes(), limits.fileSizeBytes(), limits.outputBytes());
+                String runKey = key + "#" + RunReader.TESTS;
+                specs.add(new RunSpec(runKey, program.source(), program.stdin(), forTests, rubric.startMethod(),
+                        Map.of(TESTS_FILE, testsFile(question.tests(), names, each, TestSeal.key(runKey))),
+                        List.of("tests")));
+            }
             if (rubric.spawnCheck() && !"spawn".equals(rubric.startMethod())) {
                 specs.add(new RunSpec(key + "#" + PythonRunReader.SPAWN, program.source(), program.stdin(),
                         rubric.limits(), "spawn"));
             }
             return specs;
+        }
+
+        /** Name each test of these files as the runner reports it: {@code file::function}. */
+        private static List<String> testNames(Map<String, String> tests) {
+            List<String> names = new ArrayList<>();
+            tests.forEach((name, source) -> {
+                Matcher m = TEST_FUNCTION.matcher(source);
+                while (m.find()) {
+                    names.add(name + "::" + m.group(1));
+                }
+            });
+            return names;
+        }
+
+        /**
+         * Write the question's tests for the runner: each file's source, each test's name, each test's time limit,
+         * the key it seals with.
+         */
+        private static byte[] testsFile(Map<String, String> tests, List<String> names, Duration each, String seal) {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("seal", seal);
+            root.put("limit", each.toMillis() / 1000.0);
+            ObjectNode files = root.putObject("files");
+            tests.forEach(files::put);
+            ArrayNode list = root.putArray("names");
+            names.forEach(list::add);
+            try {
+                return JSON.writeValueAsBytes(root);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** Tell scripts from notebooks: the main guard matters only where the file is run as a script. */

@@ -1,0 +1,2 @@
+def test_squares(answer):
+    assert answer.squares([2]) == [4]
