@@ -456,10 +456,17 @@ public final class Segmenter {
         boolean inCode = c.kind() == CellKind.CODE;
         Question byText = null;
         // a string's later lines are its text: only a labelled one, or a question, may be a heading
-        if (labelled != 0 || heading || line.endsWith("?") || inCode && !inStringBody) {
+        // a numbered line opening a markdown cell may be the question pasted with its number: "4. Write a python
+        // program ..."; only its text makes it a heading (a cell may open with a list item: "1. activeCount()")
+        boolean numbered = cellStart && !inCode && NUMBERED_ITEM.matcher(line).find();
+        if (labelled != 0 || heading || numbered || line.endsWith("?") || inCode && !inStringBody) {
             byText = textMatch(text, inCode && labelled == 0);
-            if (byText == null && !nextLine.isBlank() && labelled != 0) {
+            if (byText == null && !nextLine.isBlank() && (labelled != 0 || numbered)) {
                 byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""), false);
+            }
+            if (byText == null && numbered) {
+                // the question's own list, on the lines below it: "Explain the following functions:" "1. run()" ...
+                byText = textMatch(text + " " + following(c, li, 4), false);
             }
         }
         Question byNumber = labelled == 0 ? null : question(labelled);
@@ -480,6 +487,19 @@ public final class Segmenter {
             return new Marker(ci, li, byNumber, "'" + labelText + "' at " + where, null, also);
         }
         return null;
+    }
+
+    /** Return the next lines of a cell after one, up to n that are not blank, without their decoration. */
+    private static String following(Cell c, int li, int n) {
+        StringBuilder sb = new StringBuilder();
+        String[] src = c.source().split("\n", -1);
+        for (int i = li + 1; i < src.length && n > 0; i++) {
+            if (!src[i].isBlank()) {
+                sb.append(' ').append(DECORATION.matcher(src[i].strip()).replaceFirst(""));
+                n--;
+            }
+        }
+        return sb.toString();
     }
 
     private Question question(int number) {
