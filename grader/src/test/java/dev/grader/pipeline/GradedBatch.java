@@ -95,7 +95,12 @@ final class GradedBatch {
     }
 
     static GradedBatch grade(Path folder, int jobs) throws Exception {
-        Rubric rubric = RubricLoader.load(Path.of("../rubrics/multiprocessing.yaml"));
+        return grade(folder, Path.of("../rubrics/multiprocessing.yaml"), jobs);
+    }
+
+    /** Grade a folder of Python submissions with a rubric. */
+    static GradedBatch grade(Path folder, Path rubricFile, int jobs) throws Exception {
+        Rubric rubric = RubricLoader.load(rubricFile);
         Interpreter python = Interpreter.probe("python3");
         try (Grader grader = new Grader(rubric, new PythonToolchain(python), new LocalRunner(python), jobs)) {
             return new GradedBatch(grader.grade(List.of(folder), s -> { }));
