@@ -35,7 +35,7 @@ final class ChecksCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "Print the reference as Markdown, as the README holds it.")
     private boolean markdown;
 
-    @Option(names = "--update", paramLabel = "FILE", description = "Replace the reference in these Markdown files "
+    @Option(names = "--update", arity = "1..*", paramLabel = "FILE", description = "Replace the reference in these Markdown files "
             + "(between its two marker comments) with the current one.")
     private List<Path> update = new ArrayList<>();
 

@@ -121,20 +121,34 @@ class MainTest {
             throws IOException {
         Path doc = tmp.resolve("doc.md");
         Files.writeString(doc, "# Mine\n\n" + CheckReference.BEGIN + "\nold text\n" + CheckReference.END + "\nafter\n");
-        Outcome updated = run("checks", "--update", doc.toString());
+        Path other = tmp.resolve("other.md");
+        Files.writeString(other, CheckReference.BEGIN + "\n" + CheckReference.END + "\n");
+        Outcome updated = run("checks", "--update", doc.toString(), other.toString());
         assertEquals(Main.OK, updated.code(), updated.err());
         String text = Files.readString(doc);
         assertTrue(text.startsWith("# Mine\n\n" + CheckReference.BEGIN + "\n- `answered` ") && text.endsWith(
                 CheckReference.END + "\nafter\n") && !text.contains("old text"), text);
+        assertTrue(Files.readString(other).contains("- `queue_used` "), Files.readString(other));
         Path none = tmp.resolve("none.md");
         Files.writeString(none, "no markers\n");
         Outcome refused = run("checks", "--update", none.toString());
         assertEquals(Main.USAGE, refused.code());
         assertTrue(refused.err().contains("none.md: no check reference to update"), refused.err());
 
-        String readme = Files.readString(Path.of("../README.md"));
-        assertEquals(readme, CheckReference.replaceIn(readme, CheckSpecs.all().values()),
-                "README.md's check reference is out of date: run bin/grader checks --update README.md");
+        for (String shipped : List.of("../README.md", "../docs/rubrics.md")) {
+            String current = Files.readString(Path.of(shipped));
+            assertEquals(current, CheckReference.replaceIn(current, CheckSpecs.all().values()),
+                    shipped + "'s check reference is out of date: run bin/grader checks --update README.md docs/rubrics.md");
+        }
+    }
+
+    @Test
+    void theInstructorGuidesWorkedExampleGetsFullMarks(@TempDir Path tmp) {
+        Outcome ok = run("check", "../examples/producer-consumer/answer.py", "--rubric",
+                "../examples/producer-consumer/rubric.yaml", "--no-color", "--out", tmp.resolve("page").toString());
+        assertEquals(Main.OK, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("Total: 12/12"), ok.out());
+        assertTrue(ok.out().contains("Queue made at line "), ok.out());
     }
 
     @Test
