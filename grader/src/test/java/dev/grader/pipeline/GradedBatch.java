@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.grader.ingest.Note;
 import dev.grader.judge.BatchResult;
 import dev.grader.judge.CheckResult;
@@ -17,6 +19,7 @@ import dev.grader.run.PythonToolchain;
 import dev.grader.run.JvmToolchain;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Sandbox;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DynamicTest;
 
 /** Grade a folder once with the default rubric and look verdicts up by submission, question and check. */
 final class GradedBatch {
@@ -47,6 +52,31 @@ final class GradedBatch {
                 Sandbox.Layer.BUBBLEWRAP), jobs)) {
             return new GradedBatch(grader.grade(List.of(folder), s -> { }));
         }
+    }
+
+    /** Read the expected verdicts of a folder of samples: {@code src/test/resources/expected/NAME}. */
+    static JsonNode expectations(String name) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/expected", name).toFile());
+    }
+
+    /** Assert that every graded sample has expectations and every expectation a graded sample. */
+    void assertEverySampleExpected(JsonNode expected) {
+        TreeSet<String> ids = new TreeSet<>();
+        batch.submissions().forEach(s -> ids.add(s.id()));
+        TreeSet<String> listed = new TreeSet<>();
+        expected.fieldNames().forEachRemaining(listed::add);
+        assertEquals(listed, ids);
+    }
+
+    /** Make one test per sample comparing its result with its expectation ({@link #assertAsExpected}). */
+    List<DynamicTest> verdictTests(JsonNode expected) {
+        List<DynamicTest> tests = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> assertAsExpected(this, e.getKey(), e.getValue())));
+        }
+        return tests;
     }
 
     /**

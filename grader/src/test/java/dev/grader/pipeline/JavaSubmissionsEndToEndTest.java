@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.RunSummary;
@@ -15,11 +13,7 @@ import dev.grader.report.ReportWriter;
 import dev.grader.report.ResultsSchemaTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -38,30 +32,18 @@ class JavaSubmissionsEndToEndTest {
 
     @BeforeAll
     static void gradeSamples() throws Exception {
-        expected = new ObjectMapper(new YAMLFactory()).readTree(
-                Path.of("src/test/resources/expected/java-submissions.yaml").toFile());
+        expected = GradedBatch.expectations("java-submissions.yaml");
         graded = GradedBatch.gradeJava(Path.of("../submissions/java"), Runtime.getRuntime().availableProcessors());
     }
 
     @Test
     void everySampleHasExpectationsAndEveryExpectationASample() {
-        TreeSet<String> ids = new TreeSet<>();
-        graded.batch.submissions().forEach(s -> ids.add(s.id()));
-        TreeSet<String> listed = new TreeSet<>();
-        expected.fieldNames().forEachRemaining(listed::add);
-        assertEquals(listed, ids);
+        graded.assertEverySampleExpected(expected);
     }
 
     @TestFactory
     List<DynamicTest> everyVerdictIsAsExpected() {
-        List<DynamicTest> tests = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> GradedBatch.assertAsExpected(graded, e.getKey(),
-                    e.getValue())));
-        }
-        return tests;
+        return graded.verdictTests(expected);
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.grader.judge.QuestionResult;
 import dev.grader.report.HtmlValidityTest;
 import dev.grader.report.ReportWriter;
@@ -22,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -40,17 +37,13 @@ class SubmissionsEndToEndTest {
 
     @BeforeAll
     static void gradeSamples() throws Exception {
-        expected = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/test/resources/expected/submissions.yaml").toFile());
+        expected = GradedBatch.expectations("submissions.yaml");
         graded = GradedBatch.grade(Path.of("../submissions"));
     }
 
     @Test
     void everySampleHasExpectationsAndEveryExpectationASample() {
-        TreeSet<String> graded = new TreeSet<>();
-        SubmissionsEndToEndTest.graded.batch.submissions().forEach(s -> graded.add(s.id()));
-        TreeSet<String> listed = new TreeSet<>();
-        expected.fieldNames().forEachRemaining(listed::add);
-        assertEquals(listed, graded);
+        graded.assertEverySampleExpected(expected);
     }
 
     @Test

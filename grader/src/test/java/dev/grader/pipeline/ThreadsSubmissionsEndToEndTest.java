@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.grader.judge.CheckResult;
 import dev.grader.judge.QuestionResult;
 import dev.grader.judge.SubmissionResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -31,31 +25,19 @@ class ThreadsSubmissionsEndToEndTest {
 
     @BeforeAll
     static void gradeSamples() throws Exception {
-        expected = new ObjectMapper(new YAMLFactory()).readTree(
-                Path.of("src/test/resources/expected/threads-submissions.yaml").toFile());
+        expected = GradedBatch.expectations("threads-submissions.yaml");
         graded = GradedBatch.grade(Path.of("../submissions/threads"), Path.of("../rubrics/threads.yaml"),
                 Runtime.getRuntime().availableProcessors());
     }
 
     @Test
     void everySampleHasExpectationsAndEveryExpectationASample() {
-        TreeSet<String> ids = new TreeSet<>();
-        graded.batch.submissions().forEach(s -> ids.add(s.id()));
-        TreeSet<String> listed = new TreeSet<>();
-        expected.fieldNames().forEachRemaining(listed::add);
-        assertEquals(listed, ids);
+        graded.assertEverySampleExpected(expected);
     }
 
     @TestFactory
     List<DynamicTest> everyVerdictIsAsExpected() {
-        List<DynamicTest> tests = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> GradedBatch.assertAsExpected(graded, e.getKey(),
-                    e.getValue())));
-        }
-        return tests;
+        return graded.verdictTests(expected);
     }
 
     @Test

@@ -106,12 +106,10 @@ def _use(obj, method, line=None):
             line = _caller_line(3)
         if not line:
             return
-        key = (oid, method)
-        n = _USES.get(key, 0)
-        if n < _USE_CAP:
-            _USES[key] = n + 1
+        n = _counted(_USES, (oid, method))
+        if n:
             # the last call recorded says so: the report says "50 times or more"
-            _t._emit("obj_use", id=oid, method=method, line=line, capped=n + 1 == _USE_CAP)
+            _t._emit("obj_use", id=oid, method=method, line=line, capped=n == _USE_CAP)
     except Exception:
         pass
 
@@ -124,13 +122,19 @@ def _called(function, name, line):
     try:
         if not line:
             return
-        key = (name, line)
-        n = _CALLS.get(key, 0)
-        if n < _USE_CAP:
-            _CALLS[key] = n + 1
+        if _counted(_CALLS, (name, line)):
             _t._emit("call", function=function, name=name, line=line)
     except Exception:
         pass
+
+
+def _counted(counts, key):
+    """Count one more call under key: its number, or 0 past the cap (a loop of a million calls records 50)."""
+    n = counts.get(key, 0)
+    if n >= _USE_CAP:
+        return 0
+    counts[key] = n + 1
+    return n + 1
 
 
 def _wrap_function(owner, attr, function):
