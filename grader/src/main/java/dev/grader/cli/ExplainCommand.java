@@ -5,7 +5,7 @@ import dev.grader.analyse.RuleInfo;
 import dev.grader.rubric.CheckReference;
 import dev.grader.rubric.CheckSpec;
 import dev.grader.rubric.CheckSpecs;
-import dev.grader.rubric.RubricLoader;
+import dev.grader.rubric.Suggestions;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.Optional;
@@ -48,7 +48,7 @@ final class ExplainCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             Set<String> known = new HashSet<>(CheckSpecs.all().keySet());
             Catalogue.all().forEach(r -> known.add(r.id()));
-            err.println("no rule or check '" + id + "'" + RubricLoader.suggest(id, known)
+            err.println("no rule or check '" + id + "'" + Suggestions.nearest(id, known)
                     + "; 'grader rules' and 'grader checks' list them all");
             err.flush();
             return Main.USAGE;

@@ -4,6 +4,7 @@ import dev.grader.run.Limits;
 import dev.grader.run.LocalRunner;
 import dev.grader.run.Sandbox;
 import dev.grader.run.Toolchain;
+import dev.grader.rubric.Quantities;
 import dev.grader.rubric.Rubric;
 import dev.grader.rubric.RubricException;
 import dev.grader.rubric.RubricLoader;
@@ -115,7 +116,7 @@ final class Options {
         if (text == null) {
             return fallback;
         }
-        Duration d = RubricLoader.parseDuration(text);
+        Duration d = Quantities.duration(text);
         if (d == null) {
             problems.add(option + " '" + text + "' is not a duration such as 10s, 500ms or 2m");
             return fallback;
@@ -127,7 +128,7 @@ final class Options {
         if (text == null) {
             return fallback;
         }
-        Long v = RubricLoader.parseSize(text);
+        Long v = Quantities.size(text);
         if (v == null) {
             problems.add(option + " '" + text + "' is not a size such as 65536, 256KiB or 1MiB");
             return fallback;

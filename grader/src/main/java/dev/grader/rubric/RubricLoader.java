@@ -38,8 +38,6 @@ public final class RubricLoader {
             "detect", "stdin", "checks", "tests");
     private static final Set<String> CHECK_KEYS = Set.of("check", "id", "points", "pass", "fail");
     private static final Set<String> DETECTS = Set.of("", "process", "pool", "processes4");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB|k|K|M|G)?");
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
@@ -128,7 +126,7 @@ public final class RubricLoader {
         if (!languages.contains(language)) {
             // a language is known by its checks: a language with none could not be graded
             problem(top.get("language").line(), "language must be one of " + String.join(", ", languages) + ", not '"
-                    + language + "'" + suggest(language, languages));
+                    + language + "'" + Suggestions.nearest(language, languages));
         }
         String version = text(top, "version", root.line(), false, "1");
         Limits d0 = Limits.DEFAULT;
@@ -187,7 +185,7 @@ public final class RubricLoader {
                     markdownCode = String.valueOf(n.value());
                     if (!Rubric.MARKDOWN_CODE.contains(markdownCode)) {
                         problem(n.line(), "'markdown_code' must be note, ignore or run, not '" + markdownCode + "'"
-                                + suggest(markdownCode, Set.copyOf(Rubric.MARKDOWN_CODE)));
+                                + Suggestions.nearest(markdownCode, Set.copyOf(Rubric.MARKDOWN_CODE)));
                     }
                 }
                 if (d.containsKey("start_method")) {
@@ -345,7 +343,7 @@ public final class RubricLoader {
         if (spec == null) {
             if (!type.isEmpty()) {
                 Set<String> known = applicable();
-                problem(c.get("check").line(), "unknown check '" + type + "'" + suggest(type, known)
+                problem(c.get("check").line(), "unknown check '" + type + "'" + Suggestions.nearest(type, known)
                         + "; the " + language + " checks are " + String.join(", ", new TreeSet<>(known))
                         + " ('grader checks' describes them)");
             }
@@ -354,7 +352,7 @@ public final class RubricLoader {
         if (!spec.languages().contains(language)) {
             Set<String> known = applicable();
             problem(c.get("check").line(), "check '" + type + "' does not apply to " + language + " (it applies to "
-                    + String.join(", ", new TreeSet<>(spec.languages())) + ")" + suggest(type, known));
+                    + String.join(", ", new TreeSet<>(spec.languages())) + ")" + Suggestions.nearest(type, known));
             return null;
         }
         Set<String> allowed = new HashSet<>(CHECK_KEYS);
@@ -379,7 +377,7 @@ public final class RubricLoader {
                 }
                 continue;
             }
-            Object value = value(param, v);
+            Object value = ParamReader.read(param, v, this::problem);
             if (value != null) {
                 values.put(param.name(), value);
             }
@@ -409,70 +407,6 @@ public final class RubricLoader {
         return names;
     }
 
-    /** Read one parameter's value as its declaration says, or report at its line why it cannot be and return null. */
-    private Object value(Param param, YamlNode v) {
-        String what = "'" + param.name() + "' must be " + param.type().reads();
-        switch (param.type()) {
-            case COUNT -> {
-                if (v.value() instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                        && n.intValue() >= 0) {
-                    return n.intValue();
-                }
-            }
-            case FLAG -> {
-                if (v.value() instanceof Boolean b) {
-                    return b;
-                }
-            }
-            case TEXT -> {
-                if (!(v.value() instanceof List) && !(v.value() instanceof Map) && v.value() != null) {
-                    return String.valueOf(v.value());
-                }
-            }
-            case REGEX -> {
-                if (!(v.value() instanceof List) && !(v.value() instanceof Map) && v.value() != null) {
-                    try {
-                        Pattern.compile(String.valueOf(v.value()));
-                        return String.valueOf(v.value());
-                    } catch (PatternSyntaxException e) {
-                        problem(v.line(), "'" + param.name() + "' is not a valid regular expression: "
-                                + e.getDescription());
-                        return null;
-                    }
-                }
-            }
-            case CHOICE -> {
-                String s = String.valueOf(v.value());
-                Set<String> choices = param.choices().get();
-                if (choices.contains(s)) {
-                    return s;
-                }
-                problem(v.line(), "'" + param.name() + "' must be one of " + String.join(", ", new TreeSet<>(choices))
-                        + ", not '" + s + "'" + suggest(s, choices));
-                return null;
-            }
-            case CHOICES -> {
-                List<YamlNode> items = v.value() instanceof List<?> ? v.list() : List.of(v);
-                Set<String> choices = param.choices().get();
-                List<String> out = new ArrayList<>();
-                boolean ok = true;
-                for (YamlNode item : items) {
-                    String s = String.valueOf(item.value());
-                    if (!choices.contains(s)) {
-                        problem(item.line(), "unknown " + param.name().replaceAll("s$", "") + " '" + s + "'"
-                                + suggest(s, choices) + " in '" + param.name() + "'");
-                        ok = false;
-                    }
-                    out.add(s);
-                }
-                return ok ? List.copyOf(out) : null;
-            }
-            default -> throw new IllegalStateException(param.type().name());
-        }
-        problem(v.line(), what);
-        return null;
-    }
-
     private String text(Map<String, YamlNode> map, String key, int parentLine, boolean required, String fallback) {
         YamlNode n = map.get(key);
         if (n == null || n.value() == null) {
@@ -490,7 +424,7 @@ public final class RubricLoader {
 
     private Duration duration(String key, YamlNode n) {
         String s = String.valueOf(n.value()).trim();
-        Duration d = parseDuration(s);
+        Duration d = Quantities.duration(s);
         if (d == null) {
             problem(n.line(), key + " '" + s + "' is not a duration more than 0 such as 10s, 500ms or 2m");
             return Duration.ofSeconds(10);
@@ -498,21 +432,9 @@ public final class RubricLoader {
         return d;
     }
 
-    /** Read a duration such as {@code 10s}, {@code 500ms}, {@code 2m} or {@code 3} (seconds); null when not one. */
-    public static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        long millis = (long) (unit.equals("ms") ? v : unit.equals("m") ? v * 60_000 : v * 1000);
-        return millis <= 0 ? null : Duration.ofMillis(millis);
-    }
-
     private long size(String key, YamlNode n) {
         String s = String.valueOf(n.value()).trim();
-        Long v = parseSize(s);
+        Long v = Quantities.size(s);
         if (v == null) {
             problem(n.line(), key + " '" + s + "' is not a size more than 0 such as 65536, 256KiB or 1MiB");
             return 256 * 1024;
@@ -520,63 +442,13 @@ public final class RubricLoader {
         return v;
     }
 
-    /** Read a size such as {@code 65536}, {@code 256KiB}, {@code 1MiB}, {@code 2G}; null when not one. */
-    public static Long parseSize(String text) {
-        Matcher m = SIZE.matcher(text.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        long v = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "B" : m.group(2);
-        long bytes = switch (unit) {
-            case "KiB", "k", "K", "KB" -> v * 1024;
-            case "MiB", "M", "MB" -> v * 1024 * 1024;
-            case "GiB", "G", "GB" -> v * 1024 * 1024 * 1024;
-            default -> v;
-        };
-        return bytes <= 0 ? null : bytes;
-    }
-
     private void unknownKeys(Map<String, YamlNode> map, Set<String> allowed, String where) {
         for (Map.Entry<String, YamlNode> e : map.entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 problem(e.getValue().line(), "unknown key '" + e.getKey() + "' in " + where
-                        + suggest(e.getKey(), allowed));
+                        + Suggestions.nearest(e.getKey(), allowed));
             }
         }
-    }
-
-    /** Return " (did you mean 'x'?)" for the known word nearest to a misspelt one, or "" when none is near. */
-    public static String suggest(String word, Set<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : known) {
-            int d = distance(word.toLowerCase(Locale.ROOT), k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private void problem(int line, String message) {
