@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,9 +38,6 @@ public final class Segmenter {
     private static final Pattern MORE_LABELS = Pattern.compile(
             "^\\s*[-.:)]*\\s*(?:&|\\+|/|,|and)\\s*(?:q(?:ues(?:tion)?)?|ans(?:wer)?)?[\\s.]*(?:no\\.?)?\\s*0*(\\d{1,2})\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern WORD = Pattern.compile("[a-z]+");
-    private static final Set<String> STOP = Set.of("the", "and", "for", "are", "with", "what", "why", "how", "can",
-            "its", "you", "this", "that", "from", "into", "which", "python");
     private static final Pattern PROCESS = Pattern.compile("Process\\s*\\(");
     private static final Pattern START = Pattern.compile("\\.start\\s*\\(");
     private static final Pattern POOL = Pattern.compile("Pool\\s*\\(|ProcessPoolExecutor\\s*\\(|Pool\\b.*\\bas\\b");
@@ -50,10 +46,12 @@ public final class Segmenter {
                     + "|ProcessPoolExecutor\\s*\\(\\s*(?:max_workers\\s*=\\s*)?4\\s*\\)|\\[\\s*\\w+\\s*,\\s*\\w+\\s*,\\s*\\w+\\s*,\\s*\\w+\\s*\\]");
 
     private final List<Question> questions;
+    private final QuestionText texts;
 
     /** Make a segmenter for the rubric's questions. */
     public Segmenter(List<Question> questions) {
         this.questions = List.copyOf(questions);
+        this.texts = new QuestionText(this.questions);
     }
 
     /** Hold one marker found: where, which question, and how it was recognised. */
@@ -207,20 +205,13 @@ public final class Segmenter {
                 if (line.isEmpty()) {
                     continue;
                 }
-                if (!markerLine && !repeatsQuestion(line, q) || words(line).size() >= words(q.text()).size() + 8) {
+                if (!markerLine && !QuestionText.repeats(line, q) || QuestionText.words(line).size() >= QuestionText.words(q.text()).size() + 8) {
                     return true;
                 }
                 markerLine = false;
             }
         }
         return false;
-    }
-
-    private static boolean repeatsQuestion(String line, Question q) {
-        List<String> lw = content(line);
-        List<String> qw = content(q.text() == null ? "" : q.text());
-        long inQuestion = lw.stream().filter(qw::contains).count();
-        return !lw.isEmpty() && inQuestion >= 0.7 * lw.size();
     }
 
     // ------------------------------------------------------------------ markers
@@ -293,7 +284,7 @@ public final class Segmenter {
                 continue;
             }
             boolean marker = m > 0 && ms.get(m - 1).line() == li;
-            if (!marker && !repeatsQuestion(line, current)) {
+            if (!marker && !QuestionText.repeats(line, current)) {
                 return false;
             }
         }
@@ -460,13 +451,13 @@ public final class Segmenter {
         // program ..."; only its text makes it a heading (a cell may open with a list item: "1. activeCount()")
         boolean numbered = cellStart && !inCode && NUMBERED_ITEM.matcher(line).find();
         if (labelled != 0 || heading || numbered || line.endsWith("?") || inCode && !inStringBody) {
-            byText = textMatch(text, inCode && labelled == 0);
+            byText = texts.match(text, inCode && labelled == 0);
             if (byText == null && !nextLine.isBlank() && (labelled != 0 || numbered)) {
-                byText = textMatch(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""), false);
+                byText = texts.match(text + " " + DECORATION.matcher(nextLine.strip()).replaceFirst(""), false);
             }
             if (byText == null && numbered) {
                 // the question's own list, on the lines below it: "Explain the following functions:" "1. run()" ...
-                byText = textMatch(text + " " + following(c, li, 4), false);
+                byText = texts.match(text + " " + following(c, li, 4), false);
             }
         }
         Question byNumber = labelled == 0 ? null : question(labelled);
@@ -509,100 +500,6 @@ public final class Segmenter {
             }
         }
         return null;
-    }
-
-    /**
-     * Return the question whose text the line carries, clearly better than any other, or null.
-     *
-     * @param most whether the line must carry most of the question's words (a line inside code)
-     */
-    private Question textMatch(String line, boolean most) {
-        List<String> lw = content(line);
-        if (lw.size() < 2) {
-            return null;
-        }
-        Question best = null;
-        double bestScore = 0;
-        double second = 0;
-        for (Question q : questions) {
-            if (q.text() == null || q.text().isBlank()) {
-                continue;
-            }
-            List<String> qw = content(q.text());
-            if (qw.isEmpty()) {
-                continue;
-            }
-            int hit = 0;
-            for (String w : qw) {
-                if (lw.stream().anyMatch(x -> similar(x, w))) {
-                    hit++;
-                }
-            }
-            long inQuestion = lw.stream().filter(x -> qw.stream().anyMatch(w -> similar(x, w))).count();
-            double recall = (double) hit / qw.size();
-            double precision = (double) inQuestion / lw.size();
-            // a short question ("What is multiprocessing? Why is it useful?") has only two words to find
-            boolean enough = most ? recall >= 0.75 && precision >= 0.8 : recall >= 0.6;
-            double score = hit >= Math.min(3, qw.size()) && qw.size() >= 2 && enough
-                    ? 2 * precision * recall / (precision + recall) : 0;
-            if (score > bestScore) {
-                second = bestScore;
-                bestScore = score;
-                best = q;
-            } else if (score > second) {
-                second = score;
-            }
-        }
-        return best != null && bestScore >= 0.7 && bestScore - second >= 0.15 ? best : null;
-    }
-
-    private static boolean similar(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        if (a.equals(b + "s") || b.equals(a + "s") || a.equals(b + "es") || b.equals(a + "es")) {
-            return true;
-        }
-        return a.length() >= 4 && b.length() >= 4 && withinOneEdit(a, b);
-    }
-
-    /** Return true when one substitution, insertion or deletion at most turns {@code a} into {@code b}. */
-    private static boolean withinOneEdit(String a, String b) {
-        // a linear walk, not the full edit-distance table: this runs for every pair of words of every cell
-        String s = a.length() <= b.length() ? a : b;
-        String l = a.length() <= b.length() ? b : a;
-        if (l.length() - s.length() > 1) {
-            return false;
-        }
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == l.charAt(i)) {
-            i++;
-        }
-        if (i == s.length()) {
-            return true;
-        }
-        return s.length() == l.length()
-                ? s.regionMatches(i + 1, l, i + 1, s.length() - i - 1)
-                : s.regionMatches(i, l, i + 1, s.length() - i);
-    }
-
-    private static List<String> content(String text) {
-        List<String> out = new ArrayList<>();
-        for (String w : words(text)) {
-            if (w.length() >= 3 && !STOP.contains(w)) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    private static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
     }
 
     private static String where(Cell c, int li) {
