@@ -46,18 +46,12 @@ final class Evaluator {
     private static final Set<String> KNOWN_MODULES = Set.of("multiprocessing", "multiprocessing.pool",
             "multiprocessing.dummy", "multiprocessing.context", "multiprocessing.process", "concurrent",
             "concurrent.futures", "concurrent.futures.process");
-    private static final Set<String> PROCESS_CLASSES = Set.of("multiprocessing.Process",
+    static final Set<String> PROCESS_CLASSES = Set.of("multiprocessing.Process",
             "multiprocessing.context.Process", "multiprocessing.process.BaseProcess",
             "multiprocessing.context.ForkProcess", "multiprocessing.context.SpawnProcess",
             "multiprocessing.context.ForkServerProcess");
     /** A thread is modelled as a process whose work runs in a thread: started, joined, run() called. */
-    private static final Set<String> THREAD_CLASSES = Set.of("threading.Thread");
-    private static final Set<String> POOL_CLASSES = Set.of("multiprocessing.Pool", "multiprocessing.pool.Pool",
-            "multiprocessing.context.Pool");
-    private static final Set<String> THREAD_POOL_CLASSES = Set.of("multiprocessing.pool.ThreadPool",
-            "multiprocessing.dummy.Pool");
-    private static final Set<String> EXECUTOR_CLASSES = Set.of("concurrent.futures.ProcessPoolExecutor",
-            "concurrent.futures.process.ProcessPoolExecutor");
+    static final Set<String> THREAD_CLASSES = Set.of("threading.Thread");
     private static final Set<String> STAR_NAMES = Set.of("Process", "Pool", "get_context", "Queue", "Pipe",
             "Manager", "Lock", "Value", "Array", "cpu_count", "current_process", "active_children",
             "ProcessPoolExecutor", "ThreadPoolExecutor", "as_completed", "wait");
@@ -70,10 +64,10 @@ final class Evaluator {
     /** Built-ins that return a container of what they are given. */
     private static final Set<String> COPIES = Set.of("list", "tuple", "set", "frozenset", "sorted", "reversed",
             "iter", "enumerate", "zip", "filter", "next");
-    private static final Set<String> POOL_WORK = Set.of("map", "map_async", "imap", "imap_unordered", "starmap",
-            "starmap_async", "apply", "apply_async");
+
 
     private final Model model;
+    private final LibraryModel library = new LibraryModel(this);
     private final Frame module;
     private final int firstLine;
     private final List<FuncVal> defs = new ArrayList<>();
@@ -679,7 +673,7 @@ final class Evaluator {
         Set<Val> out = new LinkedHashSet<>();
         for (Val f : callee) {
             if (f instanceof QualVal q) {
-                out.addAll(qualified(q.name(), e, args, kw, c));
+                out.addAll(library.qualified(q.name(), e, args, kw, c));
             } else if (f instanceof ClassVal k) {
                 escapeAll(args, kw);
                 if (k.process()) {
@@ -701,43 +695,12 @@ final class Evaluator {
         return out;
     }
 
-    private Set<Val> qualified(String name, PyNode e, List<Set<Val>> args, Map<String, Set<Val>> kw, Ctx c) {
-        boolean dummyProcess = name.equals("multiprocessing.dummy.Process");
-        boolean thread = THREAD_CLASSES.contains(name);
-        if (PROCESS_CLASSES.contains(name) || dummyProcess || thread) {
-            escapeAll(args, kw);
-            Obj o = create(Kind.PROCESS, e, c, dummyProcess || thread, thread ? "Thread" : "Process");
-            PyNode target = e.keyword("target") != null ? e.keyword("target") : arg(e, 1);
-            PyNode argsNode = e.keyword("args") != null ? e.keyword("args") : arg(e, 2);
-            site("Process", e, target, value(args, kw, "target", 1), argsNode, value(args, kw, "args", 2), c,
-                    dummyProcess || thread);
-            PyNode daemon = e.keyword("daemon");
-            if (daemon != null && daemon.is("Constant") && Boolean.TRUE.equals(daemon.value("value"))) {
-                o.daemon = true;
-            }
-            return Set.of(new ObjRef(o, true));
-        }
-        if (POOL_CLASSES.contains(name) || THREAD_POOL_CLASSES.contains(name)) {
-            escapeAll(args, kw);
-            return Set.of(new ObjRef(create(Kind.POOL, e, c, THREAD_POOL_CLASSES.contains(name), "Pool"), true));
-        }
-        if (EXECUTOR_CLASSES.contains(name)) {
-            escapeAll(args, kw);
-            return Set.of(new ObjRef(create(Kind.EXECUTOR, e, c, false, "ProcessPoolExecutor"), true));
-        }
-        if (name.equals("multiprocessing.get_context") || name.equals("multiprocessing.context.get_context")) {
-            return Set.of(new ModuleVal("multiprocessing"));
-        }
-        escapeAll(args, kw);
-        return Set.of();
-    }
-
-    private static PyNode arg(PyNode call, int index) {
+    static PyNode arg(PyNode call, int index) {
         List<PyNode> args = call.nodes("args");
         return index < args.size() ? args.get(index) : null;
     }
 
-    private void site(String api, PyNode call, PyNode callable, Set<Val> callableValues, PyNode args,
+    void site(String api, PyNode call, PyNode callable, Set<Val> callableValues, PyNode args,
             Set<Val> argValues, Ctx c, boolean threads) {
         if (dry > 0) {
             return;
@@ -760,7 +723,7 @@ final class Evaluator {
         return Set.of();
     }
 
-    private static Set<Val> value(List<Set<Val>> args, Map<String, Set<Val>> kw, String name, int index) {
+    static Set<Val> value(List<Set<Val>> args, Map<String, Set<Val>> kw, String name, int index) {
         if (kw.containsKey(name)) {
             return kw.get(name);
         }
@@ -800,77 +763,7 @@ final class Evaluator {
             escapeAll(args, kw);
             return Set.of();
         }
-        Obj o = r.obj();
-        switch (o.kind) {
-            case PROCESS -> {
-                switch (name) {
-                    case "start" -> event(r, "start", name, e, c);
-                    case "join" -> event(r, "join", name, e, c);
-                    case "terminate", "kill" -> event(r, "terminate", name, e, c);
-                    case "run" -> event(r, "run", name, e, c);
-                    default -> escapeAll(args, kw);
-                }
-            }
-            case POOL -> {
-                switch (name) {
-                    case "close" -> event(r, "close", name, e, c);
-                    case "terminate" -> event(r, "terminate", name, e, c);
-                    case "join" -> event(r, "join", name, e, c);
-                    case "__enter__" -> {
-                        return Set.of(r);
-                    }
-                    default -> {
-                        if (POOL_WORK.contains(name)) {
-                            event(r, "use", name, e, c);
-                            PyNode fn = e.keyword("func") != null ? e.keyword("func") : arg(e, 0);
-                            PyNode argsNode = null;
-                            Set<Val> argValues = null;
-                            if (name.startsWith("apply")) {
-                                argsNode = e.keyword("args") != null ? e.keyword("args") : arg(e, 1);
-                                argValues = value(args, kw, "args", 1);
-                            }
-                            site("Pool." + name, e, fn, value(args, kw, "func", 0), argsNode, argValues, c,
-                                    o.threads);
-                            escapeAll(args, kw);
-                            if (name.endsWith("_async")) {
-                                Obj result = create(Kind.ASYNC_RESULT, e, c, o.threads, name);
-                                result.errorCallback = e.keyword("error_callback") != null;
-                                result.callback = e.keyword("callback") != null;
-                                return Set.of(new ObjRef(result, true));
-                            }
-                        } else {
-                            escapeAll(args, kw);
-                        }
-                    }
-                }
-            }
-            case EXECUTOR -> {
-                switch (name) {
-                    case "shutdown" -> event(r, "shutdown", name, e, c);
-                    case "submit", "map" -> {
-                        event(r, "use", name, e, c);
-                        site("Executor." + name, e, arg(e, 0), value(args, kw, "fn", 0), null, null, c, false);
-                        escapeAll(args, kw);
-                        if (name.equals("submit")) {
-                            return Set.of(new ObjRef(create(Kind.ASYNC_RESULT, e, c, false, name), true));
-                        }
-                    }
-                    case "__enter__" -> {
-                        return Set.of(r);
-                    }
-                    default -> escapeAll(args, kw);
-                }
-            }
-            case ASYNC_RESULT -> {
-                switch (name) {
-                    case "get", "result", "exception", "successful", "add_done_callback" ->
-                            event(r, "fetch", name, e, c);
-                    default -> escapeAll(args, kw);
-                }
-            }
-            default -> escapeAll(args, kw);
-        }
-        return Set.of();
+        return library.method(r, m.name(), e, args, kw, c);
     }
 
     private Set<Val> builtin(String name, PyNode e, List<Set<Val>> args, Map<String, Set<Val>> kw, Ctx c) {
@@ -968,7 +861,7 @@ final class Evaluator {
 
     // ---- objects and events ----
 
-    private Obj create(Kind kind, PyNode node, Ctx c, boolean threads, String api) {
+    Obj create(Kind kind, PyNode node, Ctx c, boolean threads, String api) {
         if (dry > 0) {
             Obj o = new Obj(kind, node, c.loops, c.guarded, c.uncalled, c.topLine, threads, api);
             madeDry.computeIfAbsent(node, n -> new ArrayDeque<>()).add(o);
@@ -983,13 +876,13 @@ final class Evaluator {
         return o;
     }
 
-    private void event(ObjRef r, String kind, String method, PyNode node, Ctx c) {
+    void event(ObjRef r, String kind, String method, PyNode node, Ctx c) {
         if (dry == 0) {
             r.obj().events.add(new Event(kind, method, node, ++seq, c.loops, r.whole(), r.carried()));
         }
     }
 
-    private void escapeAll(List<Set<Val>> args, Map<String, Set<Val>> kw) {
+    void escapeAll(List<Set<Val>> args, Map<String, Set<Val>> kw) {
         for (Set<Val> a : args) {
             escape(a);
         }
@@ -1069,7 +962,7 @@ final class Evaluator {
      * Hold where evaluation is: the scope, the loops around, whether under the {@code __main__} guard, whether
      * inside a function nobody calls, and the module-level statement being run.
      */
-    private record Ctx(Frame frame, List<PyNode> loops, boolean guarded, boolean uncalled, int topLine) {
+    record Ctx(Frame frame, List<PyNode> loops, boolean guarded, boolean uncalled, int topLine) {
 
         Ctx inLoop(PyNode loop) {
             List<PyNode> l = new ArrayList<>(loops);
