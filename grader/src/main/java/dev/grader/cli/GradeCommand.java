@@ -305,6 +305,7 @@ final class GradeCommand implements Callable<Integer> {
         int total;
         long tStarted;
         long tGraded;
+        String launcher;
         try (Grader grader = new Grader(rubric, toolchain, new DeferredRunner(probing), n)) {
             tStarted = System.nanoTime();
             LocalRunner runner = probing.join();
@@ -313,6 +314,7 @@ final class GradeCommand implements Callable<Integer> {
                 err.flush();
             }
             if (runner == null) {
+                launcher = "";
                 problem = "not sandboxed";
                 problemMessage = isolation.toString().strip();
                 return Main.ENVIRONMENT;
@@ -329,6 +331,7 @@ final class GradeCommand implements Callable<Integer> {
             grader.withCache(new ResultCache(cacheDir, rubric, Grader.version() + " built " + Grader.build(),
                     toolchain.describe() + "; " + runner.isolation()), !noCache);
             batch = grader.gradeSubmissions(mine, bar::step);
+            launcher = runner.launcher();
             preparing = grader.preparing();
             tGraded = System.nanoTime();
             bar.done();
@@ -354,10 +357,10 @@ final class GradeCommand implements Callable<Integer> {
             if (timings) {
                 err.printf(Locale.ROOT, "Timings: %s probe %.2f s; sandbox probe %.2f s, alongside the analysis "
                         + "helper's start %.2f s; reading, segmenting, building and analysing %.2f s, alongside the "
-                        + "runs; runs and judging %.2f s (%s); reports %.2f s; the grader's own CPU %.2f s (its JVM, "
+                        + "runs; runs and judging %.2f s (%s; %s); reports %.2f s; the grader's own CPU %.2f s (its JVM, "
                         + "not the programs)%n", language.runtimeName(),
                         (tProbed - t0) / 1e9, sandboxProbe[0] / 1e9, (tStarted - tGrader) / 1e9, preparing / 1e9,
-                        (tGraded - tStarted) / 1e9, RunTimings.describe(), (System.nanoTime() - tWrite) / 1e9,
+                        (tGraded - tStarted) / 1e9, RunTimings.describe(), launcher, (System.nanoTime() - tWrite) / 1e9,
                         ownCpuNanos() / 1e9);
             }
             Files.writeString(out.resolve(BATCH), ResultCodec.write(batch, cut[0] + "/" + cut[1], total),

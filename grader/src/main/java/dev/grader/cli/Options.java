@@ -63,6 +63,10 @@ final class Options {
                     + "Default: ${DEFAULT-VALUE}.")
     String isolation;
 
+    @Option(names = "--no-zygote", description = "Start an interpreter for every run instead of forking each run, "
+            + "sandboxed, from a warm one (also GRADER_ZYGOTE=0). Verdicts are the same either way.")
+    boolean noZygote;
+
     @Option(names = "--require-isolation", paramLabel = "LAYER",
             description = "Refuse to grade (exit code 3) unless runs get at least this layer: bubblewrap, uid or plain. "
                     + "For CI.")
@@ -141,7 +145,8 @@ final class Options {
      * saying why) when the layer is below the one required.
      */
     LocalRunner runner(Toolchain toolchain, PrintWriter err) {
-        LocalRunner runner = new LocalRunner(toolchain, null, Sandbox.Layer.of(isolation));
+        LocalRunner runner = new LocalRunner(toolchain, null, Sandbox.Layer.of(isolation),
+                !noZygote && !"0".equals(System.getenv("GRADER_ZYGOTE")));
         Sandbox s = runner.sandbox();
         if (requireIsolation != null && !s.layer().atLeast(Sandbox.Layer.of(requireIsolation))) {
             err.println("Runs would get the '" + s.layer().label() + "' layer, below the required '" + requireIsolation

@@ -130,7 +130,7 @@ final class Cgroup {
     }
 
     /** Return the pids in the groups, or null when a group cannot be read. */
-    private List<Long> members() {
+    List<Long> members() {
         List<Long> out = new ArrayList<>();
         for (Path dir : List.of(memory, pids)) {
             try {

@@ -21,10 +21,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Run each program in a child interpreter inside the best isolation layer the machine offers (see
@@ -45,6 +48,10 @@ public final class LocalRunner implements Runner {
     private final Path root;
     private final Path tracer;
     private final Sandbox sandbox;
+    /** The warm interpreter runs are forked from, once it has come up and passed its probe; null when none. */
+    private final CompletableFuture<Zygote> zygote;
+    private volatile String zygoteState;
+    private final AtomicLong forked = new AtomicLong();
 
     /**
      * Make a runner.
@@ -65,15 +72,119 @@ public final class LocalRunner implements Runner {
      * @param best the best isolation layer to use; the runner probes down from it
      */
     public LocalRunner(Toolchain toolchain, Path root, Sandbox.Layer best) {
+        this(toolchain, root, best, !"0".equals(System.getenv("GRADER_ZYGOTE")));
+    }
+
+    /**
+     * Make a runner of any toolchain, forking runs from a warm interpreter or not.
+     *
+     * @param toolchain what runs execute
+     * @param root where private run directories are made; {@code null} for the system's temporary directory
+     * @param best the best isolation layer to use; the runner probes down from it
+     * @param forking whether runs may be forked from a warm interpreter (where the toolchain and the layer allow)
+     */
+    public LocalRunner(Toolchain toolchain, Path root, Sandbox.Layer best, boolean forking) {
         this.python = toolchain;
         this.root = root;
         this.tracer = toolchain.support();
         this.sandbox = Sandbox.probe(toolchain, best);
+        if (!forking) {
+            zygoteState = "off (asked for)";
+            zygote = CompletableFuture.completedFuture(null);
+        } else if (toolchain.zygote().isEmpty()) {
+            zygoteState = "off (" + toolchain.describe() + " starts one process per run)";
+            zygote = CompletableFuture.completedFuture(null);
+        } else if (!sandbox.forks()) {
+            zygoteState = "off (the " + sandbox.layer().label() + " layer" + (Sandbox.isRoot() ? "" : " without root")
+                    + " cannot be entered from a forked child: each run starts its own interpreter)";
+            zygote = CompletableFuture.completedFuture(null);
+        } else {
+            zygoteState = "starting";
+            // it comes up beside the grader's own start; the first run waits for it
+            zygote = CompletableFuture.supplyAsync(this::startZygote);
+        }
     }
 
     /** Make a runner in the best layer available, with run directories in the system's temporary directory. */
     public LocalRunner(Interpreter python) {
         this(python, null, Sandbox.Layer.BUBBLEWRAP);
+    }
+
+    private Zygote startZygote() {
+        Zygote z = Zygote.start(python.zygote(), Map.of("PYTHONPATH", tracer.toString(), "PYTHONDONTWRITEBYTECODE", "1",
+                "PATH", "/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8"));
+        if (z == null) {
+            zygoteState = "off (the warm interpreter did not start: each run starts its own interpreter)";
+            return null;
+        }
+        String why = probe(z);
+        if (why != null) {
+            z.close();
+            zygoteState = "off (a run forked from the warm interpreter failed: " + why + ")";
+            return null;
+        }
+        zygoteState = "on: a warm interpreter forks each run, which builds its namespaces, root, uid and limits "
+                + "before the program starts";
+        return z;
+    }
+
+    /** Fork a program that prints 2 from the zygote; return null when it works, else what went wrong. */
+    private String probe(Zygote z) {
+        Path dir = null;
+        int uid = -1;
+        try {
+            dir = RunDirs.create(root, true);
+            uid = sandbox.takeUid();
+            RunDirs.handOver(dir, uid);
+            List<String> args = python.probe(dir.resolve("work"), Sandbox.TRACER);
+            Files.writeString(dir.resolve("stdin"), "");
+            Files.createFile(dir.resolve("stdout"));
+            Files.createFile(dir.resolve("stderr"));
+            Map<String, String> env = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "PYTHONPATH", Sandbox.TRACER);
+            Zygote.Launch l = z.launch(sandbox.forkRequest(dir, tracer, uid, Limits.DEFAULT, null, args, env));
+            if (!l.waitFor(20_000)) {
+                l.kill();
+                return "did not finish within 20 s";
+            }
+            String out = Files.readString(dir.resolve("stdout")).strip();
+            String err = Files.readString(dir.resolve("stderr")).strip();
+            int code = l.exit.getNow(-1);
+            if (code != 0 || !out.equals("2")) {
+                String why = err.isEmpty() ? "exit code " + code : err;
+                return why.length() > 300 ? why.substring(0, 300) + "..." : why;
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            if (uid >= 0) {
+                Reaper.killUid(uid);
+                sandbox.returnUid(uid);
+            }
+            if (dir != null) {
+                RunDirs.delete(dir);
+            }
+        }
+    }
+
+    /** Return the zygote runs are forked from, waiting for it to come up; null when runs start their own. */
+    private Zygote zygote() {
+        Zygote z = zygote.join();
+        return z != null && z.alive() ? z : null;
+    }
+
+    /** Return how many runs were forked from the warm interpreter. */
+    public long forked() {
+        return forked.get();
+    }
+
+    /** Say whether runs are forked from a warm interpreter, and why not when they are not: for --timings. */
+    public String launcher() {
+        zygote.join();
+        return "zygote " + zygoteState;
     }
 
     /** Return the isolation runs get. */
@@ -151,11 +262,7 @@ public final class LocalRunner implements Runner {
         List<String> seen = sandbox.paths(dir, tracer);
         Limits limits = spec.limits();
 
-        ProcessBuilder pb = new ProcessBuilder(sandbox.command(dir, tracer, uid, limits, cgroup,
-                python.arguments(spec, seen)));
-        pb.directory(work.toFile());
-        Map<String, String> env = pb.environment();
-        env.clear();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("HOME", seen.get(0));
         env.put("TMPDIR", seen.get(0).equals(Sandbox.WORK) ? "/tmp" : seen.get(0) + "/tmp");
@@ -175,19 +282,31 @@ public final class LocalRunner implements Runner {
             }
             env.put("GRADER_TRACE_KEY_FILE", seen.get(1) + "/.key");
         }
-        env.put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
-
-        long started = System.nanoTime();
+        List<String> args = python.arguments(spec, seen);
+        Zygote z = zygote();
+        Started program;
+        long started;
+        if (z != null) {
+            Path stdin = dir.resolve("stdin");
+            Files.writeString(stdin, spec.stdin() == null ? "" : spec.stdin(), StandardCharsets.UTF_8);
+            Files.createFile(dir.resolve("stdout"));
+            Files.createFile(dir.resolve("stderr"));
+            // the forked run makes its own key, after the fork, and leaves it where only root reads it
+            env.remove("GRADER_TRACE_KEY");
+            Map<String, Object> request = sandbox.forkRequest(dir, tracer, uid, limits, cgroup, args, env);
+            started = System.nanoTime();
+            program = new Forked(z.launch(request), dir, limits.outputBytes());
+            forked.incrementAndGet();
+        } else {
+            ProcessBuilder pb = new ProcessBuilder(sandbox.command(dir, tracer, uid, limits, cgroup, args));
+            pb.directory(work.toFile());
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            pb.environment().put("GRADER_CGROUPS", cgroup == null ? "" : String.join(" ", cgroup.procsFiles()));
+            started = System.nanoTime();
+            program = new Executed(pb.start(), spec.stdin(), limits.outputBytes(), token, uid < 0);
+        }
         marks[0] = started;
-        Process process = pb.start();
-        long rootPid = process.pid();
-        AtomicBoolean overflow = new AtomicBoolean();
-        Drain out = new Drain(process.getInputStream(), limits.outputBytes(), overflow);
-        Drain err = new Drain(process.getErrorStream(), limits.outputBytes(), overflow);
-        Thread feeder = daemon("grader-stdin", () -> feed(process.getOutputStream(), spec.stdin()));
-        out.thread.start();
-        err.thread.start();
-        feeder.start();
 
         long deadline = started + limits.wallTime().toNanos();
         boolean timedOut = false;
@@ -195,10 +314,10 @@ public final class LocalRunner implements Runner {
         long nextDiskCheck = started;
         try {
             while (true) {
-                if (process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                if (program.waitFor(20)) {
                     break;
                 }
-                if (overflow.get()) {
+                if (program.overflow()) {
                     break;
                 }
                 long now = System.nanoTime();
@@ -218,41 +337,39 @@ public final class LocalRunner implements Runner {
             Thread.currentThread().interrupt();
         }
         marks[1] = System.nanoTime();
-        boolean exited = !process.isAlive();
-        List<Long> alive = timedOut ? Reaper.carriers(token) : List.of();
+        boolean exited = program.ended();
+        // a forked run's processes carry no token in their environment: its control groups name them
+        List<Long> members = timedOut && cgroup != null ? cgroup.members() : null;
+        List<Long> alive = !timedOut ? List.of() : members != null ? members.stream().distinct().toList()
+                : Reaper.carriers(token);
         // without a pids group, a run that filled its process allowance is still seen here, at the time limit
         boolean crowded = alive.size() >= limits.processes();
         List<StackDump> stacks = timedOut && !crowded && python.signalStacks()
                 ? StackDump.collect(alive, dir.resolve("out"), seen.get(0) + "/main.py") : List.of();
         // Each scan of every process costs milliseconds per run: the run's control groups hold all its processes,
         // a uid of its own finds them otherwise, and only a run that shares the grader's uid needs its token.
-        Reaper.killTree(process, token, uid < 0);
+        program.kill();
         if (cgroup != null) {
             cgroup.killAll();
         } else {
             Reaper.killUid(uid);
         }
         long wall = (System.nanoTime() - started) / 1_000_000;
-        out.join();
-        err.join();
-        int exit;
-        try {
-            exit = process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exit = -1;
-        }
+        program.finish();
+        int exit = program.exitCode();
         if (!exited && exit > 128) {
             exit = -(exit - 128);
         }
-        String stderr = err.text();
-        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")),
-                python.signalStacks() ? rootPid : -1, key);
+        String stderr = program.stderr();
+        String stdout = program.stdout();
+        String traceKey = program instanceof Forked f ? f.key() : key;
+        Trace t = TraceParser.parse(readTrace(dir.resolve("out").resolve("trace.jsonl")), -1, traceKey);
         if (timedOut && !crowded && !python.signalStacks()) {
             stacks = t.stacks();
         }
+        boolean overflow = program.overflow();
         String limit = null;
-        if (overflow.get()) {
+        if (overflow) {
             limit = "output limit " + Limits.size(limits.outputBytes()) + " exceeded";
         } else if (diskFull) {
             limit = "disk limit " + Limits.size(limits.fileSizeBytes() * 4) + " exceeded (files written by the run)";
@@ -263,11 +380,11 @@ public final class LocalRunner implements Runner {
             }
         }
         if (exit == 125 || exit == 126) {
-            return new RunResult(spec.key(), exit, false, false, out.text(), stderr, wall, t,
+            return new RunResult(spec.key(), exit, false, false, stdout, stderr, wall, t,
                     "grader error: the sandbox could not be set up (exit code " + exit + ")");
         }
-        return new RunResult(spec.key(), exit, timedOut && limit == null, overflow.get(), out.text(), stderr, wall, t,
-                null, limit, stacks);
+        return new RunResult(spec.key(), exit, timedOut && limit == null, overflow, stdout, stderr, wall, t, null,
+                limit, stacks);
     }
 
     /** Name the process limit: it counts threads too (a pool's parent runs three). */
@@ -353,6 +470,178 @@ public final class LocalRunner implements Runner {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Follow one started program to its end: a process of the exec chain, or a run forked by the zygote. */
+    private interface Started {
+        /** Wait for the program's end; true when it ended within the time. */
+        boolean waitFor(long millis) throws InterruptedException;
+
+        /** Return whether it has ended. */
+        boolean ended();
+
+        /** Return whether it printed more than the output cap. */
+        boolean overflow();
+
+        /** Kill what started the run, and with it the run's namespace where it has one. */
+        void kill();
+
+        /** Wait for what it printed to be read. */
+        void finish();
+
+        /** Return its exit code: 128 + the signal that ended it, or -1 when unknown. */
+        int exitCode();
+
+        String stdout();
+
+        String stderr();
+    }
+
+    /** Follow a process of the exec chain, its output read through pipes. */
+    private static final class Executed implements Started {
+        private final Process process;
+        private final AtomicBoolean overflow = new AtomicBoolean();
+        private final Drain out;
+        private final Drain err;
+        private final String token;
+        private final boolean scan;
+
+        Executed(Process process, String stdin, long cap, String token, boolean scan) {
+            this.process = process;
+            this.token = token;
+            this.scan = scan;
+            this.out = new Drain(process.getInputStream(), cap, overflow);
+            this.err = new Drain(process.getErrorStream(), cap, overflow);
+            out.thread.start();
+            err.thread.start();
+            daemon("grader-stdin", () -> feed(process.getOutputStream(), stdin)).start();
+        }
+
+        @Override
+        public boolean waitFor(long millis) throws InterruptedException {
+            return process.waitFor(millis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public boolean ended() {
+            return !process.isAlive();
+        }
+
+        @Override
+        public boolean overflow() {
+            return overflow.get();
+        }
+
+        @Override
+        public void kill() {
+            Reaper.killTree(process, token, scan);
+        }
+
+        @Override
+        public void finish() {
+            out.join();
+            err.join();
+        }
+
+        @Override
+        public int exitCode() {
+            try {
+                return process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        @Override
+        public String stdout() {
+            return out.text();
+        }
+
+        @Override
+        public String stderr() {
+            return err.text();
+        }
+    }
+
+    /** Follow a run forked by the zygote, its output written to files of the run's folder the program cannot name. */
+    private static final class Forked implements Started {
+        private final Zygote.Launch launch;
+        private final Path stdout;
+        private final Path stderr;
+        private final long cap;
+        private final Path key;
+        private boolean overflow;
+
+        Forked(Zygote.Launch launch, Path dir, long cap) {
+            this.launch = launch;
+            this.key = dir.resolve("key");
+            this.stdout = dir.resolve("stdout");
+            this.stderr = dir.resolve("stderr");
+            this.cap = cap;
+        }
+
+        @Override
+        public boolean waitFor(long millis) throws InterruptedException {
+            return launch.waitFor(millis);
+        }
+
+        @Override
+        public boolean ended() {
+            return launch.exit.isDone();
+        }
+
+        @Override
+        public boolean overflow() {
+            if (!overflow) {
+                overflow = RunDirs.size(stdout) > cap || RunDirs.size(stderr) > cap;
+            }
+            return overflow;
+        }
+
+        @Override
+        public void kill() {
+            launch.kill();
+        }
+
+        @Override
+        public void finish() {
+            // the keeper ends once the namespace is gone: every writer of the files is gone with it
+            try {
+                launch.waitFor(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public int exitCode() {
+            return launch.exit.getNow(-1);
+        }
+
+        @Override
+        public String stdout() {
+            return head(stdout, cap);
+        }
+
+        /** Return the trace key the run made after its fork; without one, no trace line is believed. */
+        String key() {
+            String k = head(key, 64).strip();
+            return k.matches("[0-9a-f]{32}") ? k : HexFormat.of().formatHex(randomBytes());
+        }
+
+        @Override
+        public String stderr() {
+            return head(stderr, cap);
+        }
+
+        private static String head(Path file, long cap) {
+            try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                return decode(in.readNBytes((int) Math.min(cap, Integer.MAX_VALUE)));
+            } catch (IOException e) {
+                return "";
+            }
+        }
     }
 
     /** Read one stream to its end on a daemon thread, keeping the first bytes up to a cap. */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 public final class PythonToolchain implements Toolchain {
 
     private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py",
-            "_grader_ipython.py", "_grader_sync.py", "_grader_tests.py");
+            "_grader_ipython.py", "_grader_sync.py", "_grader_tests.py", "_grader_zygote.py");
 
     private final Interpreter python;
     private final Path tracer;
@@ -126,6 +126,11 @@ public final class PythonToolchain implements Toolchain {
             env.put("GRADER_START_METHOD", spec.startMethod());
         }
         return env;
+    }
+
+    @Override
+    public List<String> zygote() {
+        return List.of(python.executable().toString(), "-m", "_grader_zygote");
     }
 
     @Override

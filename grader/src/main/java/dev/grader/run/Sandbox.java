@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -367,27 +369,80 @@ public final class Sandbox {
     }
 
     /**
-     * Return {@code prlimit} and its limits: address space only without a memory group, processes only when
-     * {@code nproc} is more than 0.
+     * Return the resource limits of a run, each {@code {name, soft, hard}} by its {@code RLIMIT_} name: address
+     * space only without a memory group, processes only when {@code nproc} is more than 0.
      */
+    private static List<Object[]> rlimits(Limits limits, boolean addressSpace, long nproc) {
+        List<Object[]> out = new ArrayList<>();
+        // the soft limit sends SIGXCPU, which names the limit; the hard one, a second later, kills for sure
+        long cpu = Math.max(1, limits.cpuTime().toSeconds());
+        out.add(new Object[] {"CPU", cpu, cpu + 1});
+        out.add(new Object[] {"FSIZE", limits.fileSizeBytes(), limits.fileSizeBytes()});
+        out.add(new Object[] {"NOFILE", 1024L, 1024L});
+        out.add(new Object[] {"CORE", 0L, 0L});
+        if (addressSpace) {
+            // numpy fails oddly below about 1 GiB of address space
+            long as = Math.max(limits.memoryBytes(), 1L << 30);
+            out.add(new Object[] {"AS", as, as});
+        }
+        if (nproc > 0) {
+            out.add(new Object[] {"NPROC", nproc, nproc});
+        }
+        return out;
+    }
+
+    /** Return {@code prlimit} with a run's limits (see {@link #rlimits}). */
     private static List<String> prlimits(Limits limits, boolean addressSpace, long nproc) {
         List<String> cmd = new ArrayList<>();
         cmd.add("prlimit");
-        // the soft limit sends SIGXCPU, which names the limit; the hard one, a second later, kills for sure
-        long cpu = Math.max(1, limits.cpuTime().toSeconds());
-        cmd.add("--cpu=" + cpu + ":" + (cpu + 1));
-        cmd.add("--fsize=" + limits.fileSizeBytes());
-        cmd.add("--nofile=1024");
-        cmd.add("--core=0");
-        if (addressSpace) {
-            // numpy fails oddly below about 1 GiB of address space
-            cmd.add("--as=" + Math.max(limits.memoryBytes(), 1L << 30));
-        }
-        if (nproc > 0) {
-            cmd.add("--nproc=" + nproc);
+        for (Object[] l : rlimits(limits, addressSpace, nproc)) {
+            String name = ((String) l[0]).toLowerCase(Locale.ROOT);
+            cmd.add("--" + name + "=" + (l[1].equals(l[2]) ? l[1] : l[1] + ":" + l[2]));
         }
         cmd.add("--");
         return cmd;
+    }
+
+    /**
+     * Return whether runs may be forked from a warm interpreter: as root, in a layer of namespaces, which the
+     * zygote's child then builds itself (the namespaces layer's view and guarantees).
+     */
+    boolean forks() {
+        return root && (layer == Layer.BUBBLEWRAP || layer == Layer.NAMESPACES);
+    }
+
+    /**
+     * Describe a run for the zygote (see {@code _grader_zygote.py}): the same namespaces, minimal root, uid,
+     * control groups and limits as the namespaces layer's command, built in the forked child.
+     *
+     * @param dir the run directory ({@code work/}, {@code out/}, {@code root/}, and the stdin, stdout and stderr
+     *     files beside them)
+     */
+    Map<String, Object> forkRequest(Path dir, Path tracer, int uid, Limits limits, Cgroup cgroup, List<String> args,
+            Map<String, String> env) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("root", dir.resolve("root").toString());
+        r.put("work", dir.resolve("work").toString());
+        r.put("out", dir.resolve("out").toString());
+        r.put("tracer", tracer.toString());
+        r.put("stdin", dir.resolve("stdin").toString());
+        r.put("stdout", dir.resolve("stdout").toString());
+        r.put("stderr", dir.resolve("stderr").toString());
+        r.put("key", dir.resolve("key").toString());
+        r.put("uid", uid);
+        r.put("cgroups", cgroup == null ? List.of() : cgroup.procsFiles());
+        r.put("top", topLevel());
+        r.put("homes", homes().stream().map(Path::toString).toList());
+        r.put("shm", Math.min(64L << 20, Math.max(limits.memoryBytes() / 4, 8L << 20)));
+        r.put("tmp", limits.fileSizeBytes());
+        List<Object[]> named = new ArrayList<>();
+        for (Object[] l : rlimits(limits, cgroup == null, cgroup == null ? limits.processes() : 0)) {
+            named.add(new Object[] {"RLIMIT_" + l[0], l[1], l[2]});
+        }
+        r.put("limits", named);
+        r.put("env", env);
+        r.put("args", args);
+        return r;
     }
 
     /** Where the program's folder is inside a bubblewrap sandbox. */

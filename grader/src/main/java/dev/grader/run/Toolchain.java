@@ -52,4 +52,12 @@ public interface Toolchain {
 
     /** Return what runs execute, for messages: {@code the Python interpreter /usr/bin/python3}. */
     String describe();
+
+    /**
+     * Return the command of a warm interpreter that forks each run (see {@code Zygote}), started with the support
+     * folder on its path; empty when runs of this toolchain cannot be forked from one.
+     */
+    default List<String> zygote() {
+        return List.of();
+    }
 }

@@ -130,9 +130,15 @@ final class GradedBatch {
 
     /** Grade a folder of Python submissions with a rubric. */
     static GradedBatch grade(Path folder, Path rubricFile, int jobs) throws Exception {
+        return grade(folder, rubricFile, jobs, true);
+    }
+
+    /** Grade a folder of Python submissions with a rubric, forking runs from a warm interpreter or not. */
+    static GradedBatch grade(Path folder, Path rubricFile, int jobs, boolean forking) throws Exception {
         Rubric rubric = RubricLoader.load(rubricFile);
         Interpreter python = Interpreter.probe("python3");
-        try (Grader grader = new Grader(rubric, new PythonToolchain(python), new LocalRunner(python), jobs)) {
+        LocalRunner runner = new LocalRunner(new PythonToolchain(python), null, Sandbox.Layer.BUBBLEWRAP, forking);
+        try (Grader grader = new Grader(rubric, new PythonToolchain(python), runner, jobs)) {
             return new GradedBatch(grader.grade(List.of(folder), s -> { }));
         }
     }

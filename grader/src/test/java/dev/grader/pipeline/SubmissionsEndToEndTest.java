@@ -65,6 +65,14 @@ class SubmissionsEndToEndTest {
         assertEquals(everything(graded), everything(again));
     }
 
+    @Test
+    void forkedFromAWarmInterpreterOrStartedEachTheVerdictsAreTheSame() throws Exception {
+        // the batch above forked its runs from the zygote where it could; these start an interpreter for each
+        GradedBatch started = GradedBatch.grade(Path.of("../submissions"), Path.of("../rubrics/multiprocessing.yaml"),
+                2, false);
+        assertEquals(everything(graded), everything(started));
+    }
+
     private static Map<String, String> everything(GradedBatch b) {
         Map<String, String> m = new TreeMap<>();
         for (SubmissionResult s : b.batch.submissions()) {

@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Run hostile programs in every layer this machine offers, not only the best one: limits are named, no
@@ -30,14 +30,25 @@ class SandboxLayersTest {
     private static final Limits LIMITS = new Limits(Duration.ofSeconds(4), Duration.ofSeconds(2), 256L << 20, 32,
             8L << 20, 64L << 10);
 
-    /** Make a runner forced into a layer, or skip when this machine does not offer it. */
-    private static LocalRunner runner(Sandbox.Layer layer) throws Exception {
+    /**
+     * Make a runner forced into a layer, or skip when this machine does not offer it: {@code namespaces} forks runs
+     * from a warm interpreter where it can, {@code namespaces-exec} starts an interpreter for each.
+     */
+    private static LocalRunner runner(String mode) throws Exception {
+        Sandbox.Layer layer = layer(mode);
         // a dedicated uid cannot reach an interpreter kept under /root; Debian's is reachable
         Interpreter python = Interpreter.probe(layer == Sandbox.Layer.UID ? "/usr/bin/python3" : "python3");
-        LocalRunner r = new LocalRunner(python, null, layer);
+        boolean forking = !mode.endsWith("-exec");
+        LocalRunner r = new LocalRunner(new PythonToolchain(python), null, layer, forking);
         assumeTrue(r.sandbox().layer() == layer, "this machine does not offer the " + layer.label() + " layer: "
                 + r.isolation());
+        // where the layer can be entered from a forked child, the zygote must come up: a fallback is a failure here
+        assertTrue(!forking || !r.sandbox().forks() || r.launcher().startsWith("zygote on"), r.launcher());
         return r;
+    }
+
+    private static Sandbox.Layer layer(String mode) {
+        return Sandbox.Layer.of(mode.replace("-exec", ""));
     }
 
     private static RunResult run(LocalRunner r, Path file) throws IOException {
@@ -45,9 +56,9 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Sandbox.Layer.class)
-    void limitsAreNamedInEveryLayer(Sandbox.Layer layer) throws Exception {
-        LocalRunner r = runner(layer);
+    @ValueSource(strings = {"bubblewrap", "bubblewrap-exec", "namespaces", "namespaces-exec", "uid", "plain"})
+    void limitsAreNamedInEveryLayer(String mode) throws Exception {
+        LocalRunner r = runner(mode);
         assertEquals("CPU time limit 2 s per process exceeded", run(r, HOSTILE.resolve("infinite_loop.py")).limit());
         assertEquals("output limit 64 KiB exceeded", run(r, HOSTILE.resolve("output_flood.py")).limit());
         // filling 1 GiB of address space (where no control group caps memory) takes seconds of CPU
@@ -63,9 +74,9 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Sandbox.Layer.class)
-    void escapedGrandchildrenDieAndHangsShowTheirStacksInEveryLayer(Sandbox.Layer layer) throws Exception {
-        LocalRunner r = runner(layer);
+    @ValueSource(strings = {"bubblewrap", "bubblewrap-exec", "namespaces", "namespaces-exec", "uid", "plain"})
+    void escapedGrandchildrenDieAndHangsShowTheirStacksInEveryLayer(String mode) throws Exception {
+        LocalRunner r = runner(mode);
         RunResult escape = run(r, RES.resolve("escape.py"));
         assertTrue(escape.succeeded(), escape.stderr());
         RunResult daemon = run(r, HOSTILE.resolve("orphan_daemon.py"));
@@ -78,9 +89,9 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Sandbox.Layer.class)
-    void theRubricsStdinReachesTheProgramInEveryLayer(Sandbox.Layer layer) throws Exception {
-        LocalRunner r = runner(layer);
+    @ValueSource(strings = {"bubblewrap", "bubblewrap-exec", "namespaces", "namespaces-exec", "uid", "plain"})
+    void theRubricsStdinReachesTheProgramInEveryLayer(String mode) throws Exception {
+        LocalRunner r = runner(mode);
         RunResult res = r.run(new RunSpec("stdin", "n = int(input('a number? '))\nprint('got', n * 2)\n"
                 + "import sys\nprint('rest', repr(sys.stdin.read()))\n", "21\nmore\n", LIMITS, null));
         assertTrue(res.succeeded(), res.stdout() + res.stderr());
@@ -88,16 +99,16 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "NAMESPACES", "UID"})
-    void asRootEveryRunHasAnUnprivilegedUidOfItsOwn(Sandbox.Layer layer) throws Exception {
+    @ValueSource(strings = {"bubblewrap", "bubblewrap-exec", "namespaces", "namespaces-exec", "uid"})
+    void asRootEveryRunHasAnUnprivilegedUidOfItsOwn(String mode) throws Exception {
         assumeTrue(Sandbox.isRoot(), "the grader does not run as root here");
-        LocalRunner r = runner(layer);
+        LocalRunner r = runner(mode);
         RunResult who = r.run(new RunSpec("uid", "import os\nprint(os.getuid(), os.getgid(), os.getgroups())\n", "",
                 LIMITS, null));
         assertTrue(who.succeeded(), who.stderr());
         String[] parts = who.stdout().strip().split(" ", 3);
         int uid = Integer.parseInt(parts[0]);
-        if (layer != Sandbox.Layer.BUBBLEWRAP) {
+        if (!mode.equals("bubblewrap-exec")) {
             assertTrue(uid >= Sandbox.FIRST_UID, who.stdout());
         } else {
             // bubblewrap maps the run's uid to itself inside its user namespace
@@ -107,9 +118,9 @@ class SandboxLayersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Sandbox.Layer.class, names = {"BUBBLEWRAP", "NAMESPACES"})
-    void isolatingLayersCloseTheNetworkAndHideTheHostsFiles(Sandbox.Layer layer) throws Exception {
-        LocalRunner r = runner(layer);
+    @ValueSource(strings = {"bubblewrap", "bubblewrap-exec", "namespaces", "namespaces-exec"})
+    void isolatingLayersCloseTheNetworkAndHideTheHostsFiles(String mode) throws Exception {
+        LocalRunner r = runner(mode);
         Path secret = Files.createTempFile("grader-secret-", ".txt");
         Files.writeString(secret, "TOP-SECRET");
         // readable by anyone: only the sandbox's view can keep it from the run

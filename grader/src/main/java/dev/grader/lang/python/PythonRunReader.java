@@ -65,11 +65,11 @@ final class PythonRunReader implements RunReader {
                 continue;
             }
             ProcessRecord rec = t.processes().stream().filter(p -> p.pid() == d.pid()).findFirst().orElse(null);
-            boolean student = d.frames().stream().anyMatch(f -> f.file().endsWith("/main.py"));
             String who;
             if (rec != null) {
                 who = rec.poolWorker() ? "pool worker " + rec.name() : rec.name() + " " + shortTarget(rec.target()) + "()";
-            } else if (d.frames().get(d.frames().size() - 1).function().equals("<module>") && student) {
+            } else if (d.frames().stream().anyMatch(f -> f.function().equals("<module>") && f.file().endsWith("/main.py"))) {
+                // the program's own top level (below it, in a forked run, only the runner that started it)
                 who = "main process";
             } else {
                 who = "process " + d.pid();

@@ -448,7 +448,13 @@ def _patch(name, module):
         method = os.environ.get("GRADER_START_METHOD")
         contexts = getattr(module, "_concrete_contexts", {})
         if method in contexts:
-            module._default_context = module.DefaultContext(contexts[method])
+            # the default's own fallback, so that multiprocessing's functions, bound to the default context when
+            # the package loaded (before the tracer, in a warm interpreter), follow it too
+            default = module._default_context
+            if getattr(default, "_actual_context", None) is None and hasattr(default, "_default_context"):
+                default._default_context = contexts[method]
+            else:
+                module._default_context = module.DefaultContext(contexts[method])
     elif name == "multiprocessing.pool":
         _patch_pool(module)
     elif name == "concurrent.futures.process":
