@@ -14,4 +14,5 @@ if __name__ == "__main__":
     p = multiprocessing.Process(target=stubborn)
     p.start()
     p.terminate()
-    print("asked it to stop")
+    # flushed: when the child ignores SIGTERM before it arrives, the exit hangs in join() and the run is killed
+    print("asked it to stop", flush=True)

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -19,6 +21,8 @@ public final class PythonToolchain implements Toolchain {
 
     private static final List<String> TRACER_FILES = List.of("sitecustomize.py", "_grader_tracer.py",
             "_grader_ipython.py", "_grader_sync.py", "_grader_tests.py", "_grader_zygote.py");
+
+    private static final Set<Path> COMPILED = ConcurrentHashMap.newKeySet();
 
     private final Interpreter python;
     private final Path tracer;
@@ -47,6 +51,11 @@ public final class PythonToolchain implements Toolchain {
      */
     private static void precompile(Interpreter python, Path dir) {
         synchronized (Bundled.class) {
+            // once per folder: a second toolchain of the same JVM shares it, and the runs of the first are reading
+            // it while a compile would close it to them
+            if (!COMPILED.add(dir)) {
+                return;
+            }
             try {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
                 Process p = new ProcessBuilder(python.executable().toString(), "-m", "compileall", "-q", dir.toString())
