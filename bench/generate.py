@@ -8,7 +8,9 @@ subclasses, pools in with blocks or closed by hand, apply_async, ProcessPoolExec
 purpose. Beside the submissions, bare/<id>/<Q>.py holds each code answer as a plain program, to time the same
 programs without the grader.
 
-Usage: generate.py OUT_DIR N
+Usage: generate.py OUT_DIR N [--sleeps]
+  --sleeps  every function of every code answer first sleeps half a second, as students' notebooks often do to
+            show processes running side by side (the same submissions otherwise)
 """
 import json
 import os
@@ -203,8 +205,20 @@ def markdown(code):
     return "\n".join(out)
 
 
+def with_sleeps(code):
+    """Make each function of an answer sleep half a second first."""
+    out = []
+    for line in code.splitlines(True):
+        out.append(line)
+        if line.startswith("def ") or line.startswith("    def "):
+            indent = line[:len(line) - len(line.lstrip())] + "    "
+            out.append(indent + "time.sleep(0.5)\n")
+    return "import time\n" + "".join(out)
+
+
 def main():
     out, n = sys.argv[1], int(sys.argv[2])
+    sleeps = "--sleeps" in sys.argv[3:]
     rng = random.Random(20261203)
     subs = os.path.join(out, "submissions")
     bare = os.path.join(out, "bare")
@@ -212,6 +226,8 @@ def main():
     for i in range(n):
         style = STYLES[i % len(STYLES)]
         code = answers(rng)
+        if sleeps:
+            code = {q: with_sleeps(c) for q, c in code.items()}
         sid = "s%04d_%s" % (i, style)
         if style == "ipynb":
             with open(os.path.join(subs, sid + ".ipynb"), "w") as f:

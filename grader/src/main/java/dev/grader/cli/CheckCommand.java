@@ -79,6 +79,8 @@ final class CheckCommand implements Callable<Integer> {
                 return Main.ENVIRONMENT;
             }
             batch = grader.gradeOne(file);
+            // the warm interpreter's work is done: it ends now, not when the JVM does
+            runner.close();
         } catch (IOException e) {
             err.println("grader error: " + e.getMessage());
             return Main.GRADER_ERROR;

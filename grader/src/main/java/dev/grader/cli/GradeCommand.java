@@ -332,6 +332,7 @@ final class GradeCommand implements Callable<Integer> {
                     toolchain.describe() + "; " + runner.isolation()), !noCache);
             batch = grader.gradeSubmissions(mine, bar::step);
             launcher = runner.launcher();
+            runner.close();
             preparing = grader.preparing();
             tGraded = System.nanoTime();
             bar.done();

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * after the run, every process that still carries either is killed, so a grandchild that left the tree with
  * {@code setsid()} and a double fork dies too.
  */
-public final class LocalRunner implements Runner {
+public final class LocalRunner implements Runner, AutoCloseable {
 
     /** Bytes of the trace file read at most; more is cut and said so. */
     static final int MAX_TRACE_BYTES = 16 << 20;
@@ -51,6 +51,7 @@ public final class LocalRunner implements Runner {
     /** The warm interpreter runs are forked from, once it has come up and passed its probe; null when none. */
     private final CompletableFuture<Zygote> zygote;
     private volatile String zygoteState;
+    private volatile boolean broken;
     private final AtomicLong forked = new AtomicLong();
 
     /**
@@ -87,21 +88,29 @@ public final class LocalRunner implements Runner {
         this.python = toolchain;
         this.root = root;
         this.tracer = toolchain.support();
+        // the warm interpreter comes up while the layers are probed (only root can enter a run's namespaces from
+        // a forked child), and is closed again if the layer found cannot be entered so
+        boolean wanted = forking && !toolchain.zygote().isEmpty() && Sandbox.isRoot();
+        CompletableFuture<Zygote> starting = wanted ? CompletableFuture.supplyAsync(this::startZygote)
+                : CompletableFuture.completedFuture(null);
         this.sandbox = Sandbox.probe(toolchain, best);
         if (!forking) {
             zygoteState = "off (asked for)";
-            zygote = CompletableFuture.completedFuture(null);
         } else if (toolchain.zygote().isEmpty()) {
             zygoteState = "off (" + toolchain.describe() + " starts one process per run)";
-            zygote = CompletableFuture.completedFuture(null);
         } else if (!sandbox.forks()) {
             zygoteState = "off (the " + sandbox.layer().label() + " layer" + (Sandbox.isRoot() ? "" : " without root")
                     + " cannot be entered from a forked child: each run starts its own interpreter)";
-            zygote = CompletableFuture.completedFuture(null);
+        }
+        if (wanted && sandbox.forks()) {
+            zygote = starting;
         } else {
-            zygoteState = "starting";
-            // it comes up beside the grader's own start; the first run waits for it
-            zygote = CompletableFuture.supplyAsync(this::startZygote);
+            starting.thenAccept(z -> {
+                if (z != null) {
+                    z.close();
+                }
+            });
+            zygote = CompletableFuture.completedFuture(null);
         }
     }
 
@@ -117,63 +126,25 @@ public final class LocalRunner implements Runner {
             zygoteState = "off (the warm interpreter did not start: each run starts its own interpreter)";
             return null;
         }
-        String why = probe(z);
-        if (why != null) {
-            z.close();
-            zygoteState = "off (a run forked from the warm interpreter failed: " + why + ")";
-            return null;
-        }
         zygoteState = "on: a warm interpreter forks each run, which builds its namespaces, root, uid and limits "
                 + "before the program starts";
         return z;
     }
 
-    /** Fork a program that prints 2 from the zygote; return null when it works, else what went wrong. */
-    private String probe(Zygote z) {
-        Path dir = null;
-        int uid = -1;
-        try {
-            dir = RunDirs.create(root, true);
-            uid = sandbox.takeUid();
-            RunDirs.handOver(dir, uid);
-            List<String> args = python.probe(dir.resolve("work"), Sandbox.TRACER);
-            Files.writeString(dir.resolve("stdin"), "");
-            Files.createFile(dir.resolve("stdout"));
-            Files.createFile(dir.resolve("stderr"));
-            Map<String, String> env = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "PYTHONPATH", Sandbox.TRACER);
-            Zygote.Launch l = z.launch(sandbox.forkRequest(dir, tracer, uid, Limits.DEFAULT, null, args, env));
-            if (!l.waitFor(20_000)) {
-                l.kill();
-                return "did not finish within 20 s";
-            }
-            String out = Files.readString(dir.resolve("stdout")).strip();
-            String err = Files.readString(dir.resolve("stderr")).strip();
-            int code = l.exit.getNow(-1);
-            if (code != 0 || !out.equals("2")) {
-                String why = err.isEmpty() ? "exit code " + code : err;
-                return why.length() > 300 ? why.substring(0, 300) + "..." : why;
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } finally {
-            if (uid >= 0) {
-                Reaper.killUid(uid);
-                sandbox.returnUid(uid);
-            }
-            if (dir != null) {
-                RunDirs.delete(dir);
-            }
-        }
-    }
-
     /** Return the zygote runs are forked from, waiting for it to come up; null when runs start their own. */
     private Zygote zygote() {
         Zygote z = zygote.join();
-        return z != null && z.alive() ? z : null;
+        return z != null && !broken && z.alive() ? z : null;
+    }
+
+    /** End the warm interpreter, if there is one: runs after this start their own. */
+    @Override
+    public void close() {
+        broken = true;
+        Zygote z = zygote.getNow(null);
+        if (z != null) {
+            z.close();
+        }
     }
 
     /** Return how many runs were forked from the warm interpreter. */
@@ -194,11 +165,18 @@ public final class LocalRunner implements Runner {
 
     @Override
     public String isolation() {
-        return sandbox.describe();
+        return forked.get() > 0 || zygote() != null ? sandbox.describeForked() : sandbox.describe();
     }
 
     @Override
     public RunResult run(RunSpec spec) {
+        boolean[] again = {false};
+        RunResult r = runOnce(spec, again);
+        return again[0] ? runOnce(spec, again) : r;
+    }
+
+    private RunResult runOnce(RunSpec spec, boolean[] again) {
+        boolean retry = false;
         if (!Files.isExecutable(python.executable())) {
             return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
                     "environment: " + python.describe() + " is missing or not executable");
@@ -217,7 +195,21 @@ public final class LocalRunner implements Runner {
                 cgroup = Cgroup.create("run-" + dir.getFileName(), spec.limits().memoryBytes(),
                         spec.limits().processes());
             }
-            return runIn(dir, spec, uid, cgroup, marks);
+            RunResult r = runIn(dir, spec, uid, cgroup, marks);
+            if (r.exitCode() == 125 || r.exitCode() == 126) {
+                Zygote z = zygote.getNow(null);
+                if (z != null && !Files.exists(dir.resolve("started"), LinkOption.NOFOLLOW_LINKS)) {
+                    // the forked child could not build the sandbox (the program never started): every run after
+                    // this one, and this one again, starts its own interpreter
+                    String why = r.stderr().strip();
+                    zygoteState = "off (a run forked from the warm interpreter could not build its sandbox: "
+                            + (why.length() > 200 ? why.substring(0, 200) + "..." : why) + ")";
+                    broken = true;
+                    z.close();
+                    retry = true;
+                }
+            }
+            return r;
         } catch (IOException | RuntimeException e) {
             return new RunResult(spec.key(), -1, false, false, "", "", 0, Trace.empty(),
                     "grader error: " + e.getMessage());
@@ -236,6 +228,7 @@ public final class LocalRunner implements Runner {
             if (marks[1] > 0) {
                 RunTimings.add(marks[0] - begun, marks[1] - marks[0], System.nanoTime() - marks[1]);
             }
+            again[0] = retry;
         }
     }
 

@@ -187,6 +187,14 @@ public final class Sandbox {
         };
     }
 
+    /** Return the guarantees that hold for runs forked from a warm interpreter (see {@link #forkRequest}). */
+    public String describeForked() {
+        return "namespaces built by root in a child forked from a warm interpreter, a dedicated unprivileged uid per "
+                + "run: no network, read-only minimal system view, private /tmp and /dev/shm, own pid namespace, "
+                + "killed with the grader" + (cgroups ? "; control groups cap the run's total memory and processes"
+                : "; memory and processes capped per process by resource limits only");
+    }
+
     /** Return a warning for the user when runs are not sandboxed, with what to install; else {@code null}. */
     public String warning() {
         if (layer == Layer.BUBBLEWRAP || layer == Layer.NAMESPACES) {
@@ -429,6 +437,7 @@ public final class Sandbox {
         r.put("stdout", dir.resolve("stdout").toString());
         r.put("stderr", dir.resolve("stderr").toString());
         r.put("key", dir.resolve("key").toString());
+        r.put("started", dir.resolve("started").toString());
         r.put("uid", uid);
         r.put("cgroups", cgroup == null ? List.of() : cgroup.procsFiles());
         r.put("top", topLevel());

@@ -172,9 +172,14 @@ def _name(name):
 
 
 def _say(request, message):
+    # once chrooted, the run's stderr file is reached only through the descriptor opened before
+    data = ("grader: " + message + "\n").encode("utf-8", "replace")
     try:
+        if "stderr_fd" in request:
+            os.write(request["stderr_fd"], data)
+            return
         fd = os.open(request["stderr"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        os.write(fd, ("grader: " + message + "\n").encode("utf-8", "replace"))
+        os.write(fd, data)
         os.close(fd)
     except Exception:
         pass
@@ -263,6 +268,9 @@ def _first(request):
     stdin = os.open(request["stdin"], os.O_RDONLY)
     stdout = os.open(request["stdout"], os.O_WRONLY | os.O_APPEND)
     stderr = os.open(request["stderr"], os.O_WRONLY | os.O_APPEND)
+    request["stderr_fd"] = stderr
+    # the sandbox is built: from here on a failure is the program's, not the sandbox's
+    os.close(os.open(request["started"], os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
     os.chroot(root)
     os.chdir("/work")
     program = os.fork()
@@ -277,7 +285,7 @@ def _first(request):
         except SystemExit as e:
             code = e.code if isinstance(e.code, int) else 1
         except BaseException as e:
-            _say(dict(request, stderr="/dev/stderr"), "the program could not be started: %s" % (e,))
+            _say(dict(request, stderr_fd=2), "the program could not be started: %s" % (e,))
         finally:
             os._exit(code)
     os.close(stdin)
@@ -290,6 +298,7 @@ def _first(request):
         except InterruptedError:
             continue
         except ChildProcessError:
+            _say(request, "the program's process was lost")
             return 126
         if pid == program:
             return _code(status)
