@@ -72,7 +72,8 @@ class JavaSubmissionsEndToEndTest {
                 runs.feedback());
         QuestionResult q3 = question("compile_error_q5_crash_q3", "Q3");
         assertEquals("java.lang.ArrayIndexOutOfBoundsException: Index 2 out of bounds for length 2 "
-                + "(compile_error_q5_crash_q3.java line 16)", q3.run().error());
+                + "(compile_error_q5_crash_q3.java line 16)", q3.run().error(), () -> "status " + q3.status() + ", exit code " + q3.run().exitCode() + ", limit "
+                        + q3.run().limit() + ", stderr:\n" + q3.run().stderr());
         assertTrue(q3.run().units().stream().anyMatch(u -> "java.lang.IllegalStateException: the worker failed"
                 .equals(u.error())), q3.run().units().toString());
     }
