@@ -222,6 +222,10 @@ public final class Judge {
             units.add(new RunSummary.UnitOutput(Evidence.unitLabel(u), u.kind(), u.stdout(), u.error()));
         }
         String error = run.exitCode() != 0 && !run.timedOut() ? reader.exception(program, run.stderr()) : null;
+        if (error == null && run.exitCode() != 0 && !run.timedOut() && run.trace() != null) {
+            // the run's stderr did not say it (cut, closed or lost): what the tracer saw the main process write
+            error = reader.exception(program, run.trace().mainErrors());
+        }
         return new RunSummary(run.exitCode(), run.timedOut(), run.wallMillis(), run.stdout(), run.stderr(), error, units,
                 run.limit(), reader.hangs(program, run), t.timeline());
     }

@@ -19,12 +19,16 @@ import java.util.List;
  * @param runCalls program lines where the student called a thread's {@code run()} instead of {@code start()}
  * @param objects the communication and synchronisation objects the student made (queues, pipes, locks, events)
  * @param calls the student's calls of the library functions that tell about threads and processes
+ * @param mainErrors what the main process wrote on stderr, as the tracer saw it (the run's stderr is what counts;
+ *     this stands in where that was lost)
  */
 public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
         List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
-        List<TestOutcome> tests, List<Integer> runCalls, List<ObjectRecord> objects, List<Call> calls) {
+        List<TestOutcome> tests, List<Integer> runCalls, List<ObjectRecord> objects, List<Call> calls,
+        String mainErrors) {
 
     public Trace {
+        mainErrors = mainErrors == null ? "" : mainErrors;
         processes = List.copyOf(processes);
         pools = List.copyOf(pools);
         units = List.copyOf(units);
@@ -42,27 +46,27 @@ public record Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<
             List<String> problems, List<Span> timeline, List<StackDump> stacks, KeptAlive keptAlive,
             List<TestOutcome> tests, List<Integer> runCalls) {
         this(processes, pools, units, mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, List.of(),
-                List.of());
+                List.of(), "");
     }
 
     /** Return this trace without its threads: only processes, process pools, and the work of child processes. */
     public Trace withoutThreads() {
         return new Trace(processes.stream().filter(p -> !p.thread()).toList(),
                 pools.stream().filter(p -> !p.threads()).toList(), units.stream().filter(u -> !u.thread()).toList(),
-                mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, objects, calls);
+                mainOutput, problems, timeline, stacks, keptAlive, tests, runCalls, objects, calls, mainErrors);
     }
 
     /** Return this trace with only its pools of threads among its pools. */
     public Trace threadPoolsOnly() {
         return new Trace(processes, pools.stream().filter(PoolRecord::threads).toList(), units, mainOutput, problems,
-                timeline, stacks, keptAlive, tests, runCalls, objects, calls);
+                timeline, stacks, keptAlive, tests, runCalls, objects, calls, mainErrors);
     }
 
     /** Make a trace of a Python run. */
     public Trace(List<ProcessRecord> processes, List<PoolRecord> pools, List<Unit> units, String mainOutput,
             List<String> problems, List<Span> timeline) {
         this(processes, pools, units, mainOutput, problems, timeline, List.of(), null, List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), "");
     }
 
     /**

@@ -30,6 +30,7 @@ public final class TraceParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS = 20;
+    private static final int MAX_MAIN_ERRORS = 64 << 10;
 
     private TraceParser() {}
 
@@ -66,6 +67,7 @@ public final class TraceParser {
         Map<String, Obj> objects = new LinkedHashMap<>();
         Map<String, Integer> calls = new LinkedHashMap<>();
         StringBuilder mainOut = new StringBuilder();
+        StringBuilder mainErr = new StringBuilder();
         List<StackDump> stacks = new ArrayList<>();
         List<Trace.TestOutcome> tests = new ArrayList<>();
         List<Integer> runCalls = new ArrayList<>();
@@ -195,6 +197,8 @@ public final class TraceParser {
                         (stdout ? u.stdout : u.stderr).append(piece);
                     } else if (root && stdout) {
                         mainOut.append(piece);
+                    } else if (root && mainErr.length() < MAX_MAIN_ERRORS) {
+                        mainErr.append(piece);
                     }
                 }
                 case "proc_run_called" -> runCalls.add(nonZero(e.path("line").asInt()));
@@ -252,7 +256,8 @@ public final class TraceParser {
         stacks.sort(Comparator.comparing((StackDump d) -> !d.thread().equals("main")).thenComparing(StackDump::thread)
                 .thenComparingLong(StackDump::pid));
         return new Trace(t.processes(), t.pools(), t.units(), t.mainOutput(), t.problems(), t.timeline(), stacks,
-                keptAlive, tests, runCalls, TraceAssembler.objects(objects), TraceAssembler.calls(calls));
+                keptAlive, tests, runCalls, TraceAssembler.objects(objects), TraceAssembler.calls(calls),
+                mainErr.toString());
     }
 
     private static List<String> texts(JsonNode list) {

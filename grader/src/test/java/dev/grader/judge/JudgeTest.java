@@ -163,6 +163,21 @@ class JudgeTest {
     }
 
     @Test
+    void theExceptionThatEndedTheProgramIsReadFromTheTraceWhenStderrLostIt() {
+        String traceback = "Traceback (most recent call last):\n  File \"/work/main.py\", line 12, in <module>\n"
+                + "    result = pool.map(compute, data)\nNameError: name 'compute' is not defined\n";
+        Trace seen = new Trace(List.of(), List.of(), List.of(), "", List.of(), List.of(), List.of(), null, List.of(),
+                List.of(), List.of(), List.of(), traceback);
+        QuestionResult lost = judge("Q5", seen, 1, false, "");
+        assertEquals("NameError: name 'compute' is not defined (line 112)", lost.run().error());
+        // the run's own stderr comes first
+        QuestionResult both = judge("Q5", seen, 1, false, traceback.replace("NameError", "ValueError"));
+        assertEquals("ValueError: name 'compute' is not defined (line 112)", both.run().error());
+        // nothing is made up when neither has one
+        assertEquals(null, judge("Q5", trace(List.of(), List.of(), List.of()), 1, false, "").run().error());
+    }
+
+    @Test
     void whatAChildLogsCountsAsPrintedButNotItsTracebacksOrWarnings() {
         Unit logged = new Unit("u", "process", 1, "", "__main__.f", "1", "", "12:00:01 - Process-1 - printing 1\n", null,
                 true);
