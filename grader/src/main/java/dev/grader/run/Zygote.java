@@ -101,13 +101,22 @@ final class Zygote implements AutoCloseable {
     /** Fork one run as the request describes it; the launch says its keeper's pid and, later, its exit code. */
     Launch launch(Map<String, Object> request) throws IOException {
         String id = Long.toString(ids.incrementAndGet());
-        Launch l = new Launch();
+        Launch l = new Launch(this, id);
         launches.put(id, l);
         Map<String, Object> withId = new LinkedHashMap<>(request);
         withId.put("id", id);
+        send(withId);
+        if (!process.isAlive()) {
+            launches.remove(id);
+            throw new IOException("the zygote is not running");
+        }
+        return l;
+    }
+
+    private void send(Map<String, Object> message) throws IOException {
         byte[] line;
         try {
-            line = (JSON.writeValueAsString(withId) + "\n").getBytes(StandardCharsets.UTF_8);
+            line = (JSON.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }
@@ -115,11 +124,6 @@ final class Zygote implements AutoCloseable {
             requests.write(line);
             requests.flush();
         }
-        if (!process.isAlive()) {
-            launches.remove(id);
-            throw new IOException("the zygote is not running");
-        }
-        return l;
     }
 
     /** Return whether the zygote still runs. */
@@ -148,6 +152,13 @@ final class Zygote implements AutoCloseable {
     static final class Launch {
         final CompletableFuture<Long> pid = new CompletableFuture<>();
         final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        private final Zygote zygote;
+        private final String id;
+
+        Launch(Zygote zygote, String id) {
+            this.zygote = zygote;
+            this.id = id;
+        }
 
         /** Wait for the run to end; true when it did within the time. */
         boolean waitFor(long millis) throws InterruptedException {
@@ -163,9 +174,14 @@ final class Zygote implements AutoCloseable {
 
         /** Kill the run: its keeper, and with it the namespace's first process and everything in the namespace. */
         void kill() {
-            long p = pid.getNow(-1L);
-            if (p > 0 && !exit.isDone()) {
-                ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly);
+            // the zygote kills it, and only while it has not reaped it: a pid killed from here could by then be
+            // another process's
+            if (!exit.isDone()) {
+                try {
+                    zygote.send(Map.of("kill", id));
+                } catch (IOException e) {
+                    // the zygote is gone, and its runs with it
+                }
             }
         }
     }

@@ -106,8 +106,19 @@ def main():
             pending += data
             while b"\n" in pending:
                 line, pending = pending.split(b"\n", 1)
-                if line.strip():
-                    _start(json.loads(line.decode("utf-8")), runs, answers, [answers, null, wake_r, wake_w])
+                if not line.strip():
+                    continue
+                request = json.loads(line.decode("utf-8"))
+                if "kill" in request:
+                    # only a run not yet reaped: its pid cannot have been given to another process
+                    for pid, rid in runs.items():
+                        if rid == request["kill"]:
+                            try:
+                                os.kill(pid, signal.SIGKILL)
+                            except OSError:
+                                pass
+                    continue
+                _start(request, runs, answers, [answers, null, wake_r, wake_w])
     # the grader is gone: so are its runs
     for pid in runs:
         try:
