@@ -169,8 +169,7 @@ public final class Sandbox {
 
     /** Return the guarantees that hold, for reports and {@code check} output. */
     public String describe() {
-        String groups = cgroups ? "; control groups cap the run's total memory and processes"
-                : "; memory and processes capped per process by resource limits only";
+        String groups = groups();
         return switch (layer) {
             case BUBBLEWRAP -> "bubblewrap sandbox" + (root ? " as a dedicated unprivileged uid per run" : "")
                     + ": no network, read-only minimal system view, private /tmp and /dev/shm, own pid namespace, "
@@ -191,8 +190,13 @@ public final class Sandbox {
     public String describeForked() {
         return "namespaces built by root in a child forked from a warm interpreter, a dedicated unprivileged uid per "
                 + "run: no network, read-only minimal system view, private /tmp and /dev/shm, own pid namespace, "
-                + "killed with the grader" + (cgroups ? "; control groups cap the run's total memory and processes"
-                : "; memory and processes capped per process by resource limits only");
+                + "killed with the grader" + groups();
+    }
+
+    /** Say how a run's total memory and processes are capped. */
+    private String groups() {
+        return cgroups ? "; control groups cap the run's total memory and processes"
+                : "; memory and processes capped per process by resource limits only";
     }
 
     /** Return a warning for the user when runs are not sandboxed, with what to install; else {@code null}. */

@@ -401,19 +401,7 @@ def _run_thread_unit(original_run, func, thread, owner):
                  args=thread.name)
     except Exception:
         pass
-    _t._set_unit(uid)
-    error = None
-    try:
-        return original_run()
-    except BaseException as e:
-        try:
-            error = "%s: %s" % (type(e).__name__, e)
-        except Exception:
-            error = type(e).__name__
-        raise
-    finally:
-        _t._emit("unit_end", unit=uid, error=error)
-        _t._set_unit(None)
+    return _t._in_unit(uid, original_run)
 
 
 def patch_thread_executor(mod):

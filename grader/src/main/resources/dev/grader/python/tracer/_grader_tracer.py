@@ -370,11 +370,15 @@ def _run_unit(kind, func, args, kwds, owner=None):
               args=_args_text(args, kwds))
     except Exception:
         pass
-    previous = _unit()
+    return _in_unit(uid, lambda: func(*args, **kwds), _unit())
+
+
+def _in_unit(uid, call, previous=None):
+    """Run call as the unit uid (what it prints is the unit's), then record its end and the exception that ended it."""
     _set_unit(uid)
     error = None
     try:
-        return func(*args, **kwds)
+        return call()
     except BaseException as e:
         try:
             error = "%s: %s" % (type(e).__name__, e)
@@ -382,10 +386,7 @@ def _run_unit(kind, func, args, kwds, owner=None):
             error = type(e).__name__
         raise
     finally:
-        try:
-            _emit("unit_end", unit=uid, error=error)
-        except Exception:
-            pass
+        _emit("unit_end", unit=uid, error=error)
         _set_unit(previous)
 
 
@@ -575,19 +576,7 @@ def _run_process_unit(original_run, func, proc, owner):
               name=proc.name)
     except Exception:
         pass
-    _set_unit(uid)
-    error = None
-    try:
-        return original_run()
-    except BaseException as e:
-        try:
-            error = "%s: %s" % (type(e).__name__, e)
-        except Exception:
-            error = type(e).__name__
-        raise
-    finally:
-        _emit("unit_end", unit=uid, error=error)
-        _set_unit(None)
+    return _in_unit(uid, original_run)
 
 
 class _QueueProxy(object):
